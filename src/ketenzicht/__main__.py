@@ -1,0 +1,3 @@
+from ketenzicht.cli import main
+
+main()

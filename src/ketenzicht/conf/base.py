@@ -1,0 +1,228 @@
+"""Settings shared by every deployment. Deployment values come from the environment."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from .env import env, env_bool, env_int, env_keyring, env_list
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# The checkout root in a source install; ``var/`` there holds the embedded database.
+BASE_DIR = PACKAGE_DIR.parent.parent
+VAR_DIR = Path(env("KETENZICHT_VAR_DIR", str(BASE_DIR / "var")))
+
+SECRET_KEY = env("KETENZICHT_SECRET_KEY")
+DEBUG = env_bool("KETENZICHT_DEBUG", False)
+ALLOWED_HOSTS = env_list("KETENZICHT_ALLOWED_HOSTS", "localhost,127.0.0.1")
+CSRF_TRUSTED_ORIGINS = env_list("KETENZICHT_CSRF_TRUSTED_ORIGINS")
+
+# Demo mode marks every page and shows demo TOTP secrets; production settings refuse it.
+DEMO_MODE = env_bool("KETENZICHT_DEMO_MODE", False)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
+    "rest_framework",
+    "drf_spectacular",
+    # Ground: organisations and the audit trail.
+    "ketenzicht.organisations",
+    "ketenzicht.audit",
+    # Shared services.
+    "ketenzicht.people",
+    "ketenzicht.access",
+    # Faces.
+    "ketenzicht.api",
+    "ketenzicht.web",
+    "ketenzicht.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ketenzicht.web.middleware.AbsoluteSessionTimeoutMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "ketenzicht.urls"
+WSGI_APPLICATION = "ketenzicht.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "ketenzicht.web.context_processors.ketenzicht",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ketenzicht.sqlite3'}",
+        conn_max_age=env_int("KETENZICHT_DB_CONN_MAX_AGE", 0),
+    )
+}
+# Every request runs in one transaction, so an action and its audit event commit together.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:worklist"
+LOGOUT_REDIRECT_URL = "web:login"
+
+# Language: Dutch first, English second.
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# Sessions: idle timeout 30 minutes (renewed on every request), absolute limit 12 hours.
+SESSION_COOKIE_AGE = env_int("KETENZICHT_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+KETENZICHT_SESSION_ABSOLUTE_SECONDS = env_int("KETENZICHT_SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = env_bool("KETENZICHT_SECURE_COOKIES", True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Brute-force protection (django-axes): lock the account after repeated failures.
+AXES_FAILURE_LIMIT = env_int("KETENZICHT_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("KETENZICHT_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_VERBOSE = False
+
+# Two-factor (django-otp).
+OTP_TOTP_ISSUER = "Ketenzicht"
+
+# Content Security Policy (django-csp 4): nothing inline, nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# BSN protection: encrypted at rest (AES-GCM) and looked up by a keyed HMAC; both key rings are
+# versioned ("1:base64key,2:base64key") so keys can be rotated.
+KETENZICHT_BSN_ENCRYPTION_KEYS = env_keyring("KETENZICHT_BSN_ENCRYPTION_KEYS")
+KETENZICHT_BSN_HMAC_KEYS = env_keyring("KETENZICHT_BSN_HMAC_KEYS")
+
+# Population register (BRP): "demo" or "haal-centraal".
+KETENZICHT_POPULATION_REGISTER = env("KETENZICHT_POPULATION_REGISTER", "demo")
+KETENZICHT_BRP_API_URL = env("KETENZICHT_BRP_API_URL", "")
+KETENZICHT_BRP_API_KEY = env("KETENZICHT_BRP_API_KEY", "")
+KETENZICHT_BRP_TIMEOUT_SECONDS = env_int("KETENZICHT_BRP_TIMEOUT_SECONDS", 10)
+
+# OpenID Connect login through an organisation's identity provider (off unless configured).
+KETENZICHT_OIDC_ENABLED = env_bool("KETENZICHT_OIDC_ENABLED", False)
+if KETENZICHT_OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("ketenzicht.web.oidc.ProfessionalOIDCBackend")
+    OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET")
+    OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["ketenzicht.api.authentication.OrganisationTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["ketenzicht.api.permissions.IsOrganisationSystem"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ketenzicht.api.problems.problem_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["ketenzicht.api.throttling.OrganisationRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "organisation": env("KETENZICHT_API_RATE", "600/minute"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ketenzicht API",
+    "DESCRIPTION": "API van Ketenzicht voor de systemen van ketenpartners in de jeugdveiligheidsketen.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "CONTACT": {"name": "Ketenzicht"},
+    "LICENSE": {"name": "EUPL-1.2"},
+}
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact_bsn": {"()": "ketenzicht.people.log_filters.RedactBsnFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_bsn"]},
+    },
+    "root": {"handlers": ["console"], "level": env("KETENZICHT_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

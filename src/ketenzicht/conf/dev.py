@@ -1,0 +1,29 @@
+"""Settings for the embedded demo on a developer's machine (``make demo``, ``ketenzicht``).
+
+Keys here are public demo keys: they protect nothing and production settings never use them.
+"""
+
+from .base import *  # noqa: F403
+from .env import env, env_bool, env_keyring
+
+DEBUG = env_bool("KETENZICHT_DEBUG", True)
+DEMO_MODE = env_bool("KETENZICHT_DEMO_MODE", True)
+SECRET_KEY = env("KETENZICHT_SECRET_KEY", "demo-only-secret-key-not-for-production-use-0123456789")
+ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+
+# Plain http on localhost: cookies cannot be marked Secure there.
+SESSION_COOKIE_SECURE = env_bool("KETENZICHT_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+KETENZICHT_BSN_ENCRYPTION_KEYS = env_keyring(
+    "KETENZICHT_BSN_ENCRYPTION_KEYS", "1:ZGVtby1ic24tZW5jcnlwdGlvbi1rZXktMzItYnl0ZXM="
+)
+KETENZICHT_BSN_HMAC_KEYS = env_keyring(
+    "KETENZICHT_BSN_HMAC_KEYS", "1:ZGVtby1ic24taG1hYy1rZXktbm90LWZvci1wcm9kdWN0aW9u"
+)
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+

@@ -1,0 +1,39 @@
+"""Looking up organisations, districts and professionals for the other apps.
+
+Other apps call these functions instead of querying this app's tables.
+"""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+
+from .models import District, Organisation, PostcodeArea, Professional
+
+
+def normalise_postcode(postcode: str) -> str:
+    """``"7811 ab"`` → ``"7811AB"``: the form postcodes are stored and compared in."""
+    return "".join(postcode.split()).upper()
+
+
+def district_for_postcode(postcode: str) -> District | None:
+    """The district whose longest postcode prefix matches, or None outside the municipality."""
+    code = normalise_postcode(postcode)
+    prefixes = [code[:n] for n in range(4, len(code) + 1)]
+    areas = PostcodeArea.objects.filter(prefix__in=prefixes).select_related("district")
+    best = max(areas, key=lambda area: len(area.prefix), default=None)
+    return best.district if best else None
+
+
+def organisation_by_slug(slug: str) -> Organisation | None:
+    return Organisation.objects.select_related("type", "municipality").filter(slug=slug).first()
+
+
+def professional_for_user(user: AbstractBaseUser | AnonymousUser | None) -> Professional | None:
+    """The professional behind a user account, or None (anonymous, or not in the chain)."""
+    if user is None or not user.is_authenticated:
+        return None
+    try:
+        return Professional.objects.select_related(
+            "organisation__type", "organisation__municipality", "team", "user"
+        ).get(user=user)
+    except Professional.DoesNotExist:
+        return None

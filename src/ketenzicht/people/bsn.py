@@ -24,8 +24,8 @@ BSN_PATTERN = re.compile(r"\b\d{9}\b")
 
 def validate_bsn(value: str) -> str:
     """Return the normalised BSN, or raise a ValidationError with a specific Dutch message."""
-    raw = "" if value is None else str(value)
-    compact = stdnum_bsn.compact(raw)
+    # Not stdnum's compact(): it left-pads eight digits to nine, and we refuse wrong lengths.
+    compact = re.sub(r"[\s.\-]", "", "" if value is None else str(value))
     if not compact:
         raise ValidationError(_("Vul een BSN in."), code="required")
     if not compact.isdigit():

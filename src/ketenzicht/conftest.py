@@ -23,6 +23,16 @@ def totp_code(device) -> str:
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
+def pytest_runtest_setup(item) -> None:
+    """Skip tests marked ``postgres_only`` on any other database (triggers, parallel writers)."""
+    if item.get_closest_marker("postgres_only") is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("vereist PostgreSQL")
+
+
 @dataclass
 class Parties:
     """A household with a child, and professionals on both sides of the access rule.

@@ -1,0 +1,65 @@
+"""``ketenzicht verify-audit`` exits 0 on an intact trail and 1, with the problems, otherwise."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from ketenzicht import cli
+
+from .tampering import change, remove, write_events
+
+pytestmark = pytest.mark.django_db
+
+
+def run() -> tuple[int, str, str]:
+    """The command's exit code, stdout and stderr, as an operator's shell would see them."""
+    stdout, stderr = StringIO(), StringIO()
+    try:
+        call_command("verify_audit", "--batch-size", "2", stdout=stdout, stderr=stderr)
+    except CommandError as error:
+        return error.returncode, stdout.getvalue(), stderr.getvalue() + str(error)
+    return 0, stdout.getvalue(), stderr.getvalue()
+
+
+def test_verify_audit_command_exit_codes():
+    write_events(5)
+    assert run() == (0, "Audittrail in orde: 5 gebeurtenissen gecontroleerd.\n", "")
+
+    change(2, purpose="verzonnen")
+    remove(4)
+    code, stdout, stderr = run()
+
+    assert code == 1
+    assert stdout == ""
+    assert stderr.splitlines() == [
+        "Gebeurtenis 2: inhoud is gewijzigd",
+        "Gebeurtenis 4: rij 4 ontbreekt",
+        "Audittrail NIET in orde: 2 problemen in 4 gecontroleerde gebeurtenissen.",
+    ]
+
+
+def test_empty_trail_passes():
+    assert run()[0:2] == (0, "Audittrail in orde: 0 gebeurtenissen gecontroleerd.\n")
+
+
+def test_hyphenated_command_name_reaches_verify_audit(monkeypatch):
+    seen: list[list[str]] = []
+    monkeypatch.setattr("django.core.management.execute_from_command_line", seen.append)
+    monkeypatch.setattr("sys.argv", ["ketenzicht", "verify-audit", "--batch-size", "10"])
+
+    cli.main()
+
+    assert seen == [["ketenzicht", "verify_audit", "--batch-size", "10"]]
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["ketenzicht", "help", "verify-audit"], ["ketenzicht", "help", "verify_audit"]),
+    (["ketenzicht", "runserver", "127.0.0.1:8000"], ["ketenzicht", "runserver", "127.0.0.1:8000"]),
+    (["ketenzicht", "--version"], ["ketenzicht", "--version"]),
+    (["ketenzicht"], ["ketenzicht"]),
+    (["ketenzicht", "migrate", "audit-x"], ["ketenzicht", "migrate", "audit-x"]),
+])
+def test_only_the_command_name_is_translated(argv, expected):
+    assert cli.command_argv(argv) == expected

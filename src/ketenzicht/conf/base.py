@@ -148,6 +148,12 @@ AXES_VERBOSE = False
 # Two-factor (django-otp).
 OTP_TOTP_ISSUER = "Ketenzicht"
 
+# The web UI: worklist providers (dotted paths to ``callable(professional) -> items``) that the
+# chain apps register, and the organisation types whose administrators see every organisation's
+# rows in the access report (the system operator).
+KETENZICHT_WORKLIST_PROVIDERS: list[str] = []
+KETENZICHT_SYSTEM_OPERATOR_TYPES = env_list("KETENZICHT_SYSTEM_OPERATOR_TYPES", "gemeente")
+
 # Content Security Policy (django-csp 4): nothing inline, nothing from elsewhere.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -187,11 +193,14 @@ if KETENZICHT_OIDC_ENABLED:
     OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT")
     OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT")
     OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT")
+    # Only existing professionals, matched by e-mail address: accounts are never created here.
+    OIDC_CREATE_USER = False
+    LOGIN_REDIRECT_URL_FAILURE = "web:login"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["ketenzicht.api.authentication.OrganisationTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["ketenzicht.api.permissions.IsOrganisationSystem"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "ketenzicht.api.schema.ApiAutoSchema",
     "EXCEPTION_HANDLER": "ketenzicht.api.problems.problem_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["ketenzicht.api.throttling.OrganisationRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {

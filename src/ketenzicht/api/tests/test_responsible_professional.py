@@ -1,0 +1,46 @@
+"""Every request touching client data names a professional of the token's organisation."""
+
+import pytest
+
+from ketenzicht.organisations.tests.factories import ProfessionalFactory
+
+WRITE = "/api/v1/proef/huishoudens"
+
+
+@pytest.mark.urls("ketenzicht.api.tests.urls")
+def test_write_requires_responsible_professional(parties, api_for):
+    client = api_for(parties.involved, name_professional=False)
+    response = client.post(WRITE, {"naam": "Jansen"}, format="json", HTTP_IDEMPOTENCY_KEY="k1")
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalidParams"][0]["name"] == "Verantwoordelijke-Professional"
+
+
+def test_read_requires_responsible_professional(parties, api_for):
+    client = api_for(parties.involved, name_professional=False)
+    response = client.get(f"/api/v1/personen/{parties.child.uuid}")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "Verantwoordelijke-Professional"
+
+
+def test_unknown_professional_is_403(parties, api_for):
+    response = api_for(parties.involved, username="niemand").get(f"/api/v1/personen/{parties.child.uuid}")
+    assert response.status_code == 403
+    assert response.json()["title"] == "Geen toegang"
+
+
+def test_professional_of_another_organisation_is_403_like_unknown(parties, api_for):
+    # Domesta's system names Kristalla's "juf", who has a basis: still refused.
+    other = api_for(parties.stranger, username="juf").get(f"/api/v1/personen/{parties.child.uuid}")
+    unknown = api_for(parties.stranger, username="niemand").get(f"/api/v1/personen/{parties.child.uuid}")
+    assert other.status_code == unknown.status_code == 403
+    assert other.json()["detail"] == unknown.json()["detail"]
+
+
+def test_inactive_professional_is_403(parties, api_for):
+    colleague = ProfessionalFactory(organisation=parties.involved_organisation, user__username="oud")
+    colleague.user.is_active = False
+    colleague.user.save()
+    response = api_for(colleague).get(f"/api/v1/personen/{parties.child.uuid}")
+    assert response.status_code == 403

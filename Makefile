@@ -46,3 +46,8 @@ schema: venv
 
 clean:
 	rm -rf $(VENV) var
+
+## make bench: benchmarks on PostgreSQL with a generated population (BENCH_HOUSEHOLDS=20000)
+bench: venv
+	@scripts/ensure-postgres "$(POSTGRES_URL)"
+	$(BIN)/python performance/bench_foundation.py

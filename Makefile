@@ -28,7 +28,7 @@ demo: venv
 test: lint test-sqlite test-postgres
 
 lint: venv
-	$(BIN)/ruff check src
+	$(BIN)/ruff check src performance
 
 browser-deps:
 	@scripts/ensure-chromium

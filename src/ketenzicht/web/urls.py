@@ -1,9 +1,14 @@
-from django.contrib.auth.views import LoginView
 from django.urls import path
-from django_otp.forms import OTPAuthenticationForm
+
+from .views import auth, clients, reports
 
 app_name = "web"
 urlpatterns = [
-    path("inloggen/", LoginView.as_view(authentication_form=OTPAuthenticationForm), name="login"),
-    path("", LoginView.as_view(), name="worklist"),
+    path("inloggen/", auth.login, name="login"),
+    path("uitloggen/", auth.logout, name="logout"),
+    path("", clients.worklist, name="worklist"),
+    path("zoeken/", clients.search, name="search"),
+    path("personen/<uuid:person_uuid>/", clients.person, name="person"),
+    path("huishoudens/<uuid:household_uuid>/", clients.household, name="household"),
+    path("inzage/", reports.access_report, name="access_report"),
 ]

@@ -18,7 +18,7 @@ def run_manage(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
     env = {**os.environ, **PRODUCTION_ENV}
     env.pop("KETENZICHT_DEMO_MODE", None)
     env.update(extra_env)
-    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+    return subprocess.run(  # fixed interpreter and arguments
         [sys.executable, "-m", "ketenzicht", *args],
         env=env, capture_output=True, text=True, timeout=120, check=False,
     )

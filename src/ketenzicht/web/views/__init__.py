@@ -1,0 +1,1 @@
+"""The pages of the web UI: thin adapters from HTTP to the services of the other apps."""

@@ -1,0 +1,95 @@
+"""The worklist, finding a person by BSN, and the person and household pages.
+
+Client data is only ever opened through ``access.audited``, which checks need-to-know and writes
+the audit event. Without a basis the answer is the same 404 page a missing object gets.
+"""
+
+from uuid import UUID
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ketenzicht.access.audited import open_household, open_person, search_by_bsn
+from ketenzicht.access.services import basis_for, visible_persons
+from ketenzicht.organisations.models import Professional
+from ketenzicht.people.models import Household, Person
+from ketenzicht.people.services import current_household, current_members, relations_of, reveal_bsn
+
+from ..forms import BsnSearchForm
+from ..guards import professional_required, web_actor
+from ..responses import not_found
+from ..worklist import worklist_for
+
+
+@professional_required
+def worklist(request: HttpRequest) -> HttpResponse:
+    return render(request, "web/worklist.html", {
+        "items": worklist_for(request.professional),
+        "title": _("Mijn werklijst"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@professional_required
+def search(request: HttpRequest) -> HttpResponse:
+    """A POST form, so a BSN never appears in a URL, a log line or the browser history."""
+    form = BsnSearchForm(request.POST or None)
+    not_found_message = ""
+    if request.method == "POST" and form.is_valid():
+        actor = web_actor(request, request.professional)
+        result = search_by_bsn(request.professional, actor, form.cleaned_data["bsn"])
+        if result.person is not None:
+            return redirect("web:person", person_uuid=result.person.uuid)
+        not_found_message = _("Geen persoon gevonden waarvoor u een grondslag heeft.")
+    return render(request, "web/search.html", {
+        "form": form, "not_found_message": not_found_message, "title": _("Persoon zoeken"),
+    })
+
+
+@professional_required
+def person(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+    professional = request.professional
+    found = open_person(professional, web_actor(request, professional), person_uuid)
+    if found is None:
+        return not_found(request)
+    return render(request, "web/person.html", _person_context(professional, found))
+
+
+def _person_context(professional: Professional, person: Person) -> dict:
+    relations = list(relations_of(person))
+    # Only relatives the professional may see themselves are named: a relation must not leak
+    # the existence of someone outside their basis.
+    visible = set(visible_persons(professional).filter(
+        pk__in=[relation.relative_id for relation in relations]).values_list("pk", flat=True))
+    return {
+        "person": person,
+        "age": person.age_on(timezone.localdate()),
+        "bsn": reveal_bsn(person),
+        "basis": basis_for(professional, person),
+        "household": current_household(person),
+        "relations": [relation for relation in relations if relation.relative_id in visible],
+        "title": person.full_name,
+    }
+
+
+@professional_required
+def household(request: HttpRequest, household_uuid: UUID) -> HttpResponse:
+    professional = request.professional
+    found = open_household(professional, web_actor(request, professional), household_uuid)
+    if found is None:
+        return not_found(request)
+    return render(request, "web/household.html", _household_context(found))
+
+
+def _household_context(household: Household) -> dict:
+    today = timezone.localdate()
+    members = [
+        {"membership": membership, "person": membership.person,
+         "age": membership.person.age_on(today)}
+        for membership in current_members(household)
+    ]
+    return {"household": household, "members": members,
+            "title": _("Huishouden %(name)s") % {"name": household.name}}

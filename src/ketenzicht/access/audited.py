@@ -15,7 +15,7 @@ from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household, Person
-from ketenzicht.people.services import find_person_by_bsn
+from ketenzicht.people.services import current_members, find_person_by_bsn
 
 from .services import basis_for, visible_household, visible_person, visible_persons
 
@@ -50,12 +50,19 @@ def open_person(
 def open_household(
     professional: Professional, actor: Actor, household_uuid: UUID | str
 ) -> Household | None:
+    """Open a household; a household page shows every member, so each member gets an event.
+
+    One event per member keeps "wie heeft mijn gegevens ingezien" complete for each of them.
+    """
     household = visible_household(professional, household_uuid)
-    subject = Subject(object_type="huishouden", object_id=str(household_uuid))
     if household is None:
-        record(actor, EventType.READ, subject, outcome=Outcome.DENIED, purpose="geen grondslag")
+        record(actor, EventType.READ, Subject(object_type="huishouden", object_id=str(household_uuid)),
+               outcome=Outcome.DENIED, purpose="geen grondslag")
         return None
-    record(actor, EventType.READ, subject, purpose="grondslag op een lid van het huishouden")
+    member_uuids = [str(m.person.uuid) for m in current_members(household)] or [""]
+    for member_uuid in member_uuids:
+        record(actor, EventType.READ, Subject(client_pseudonym=member_uuid, object_type="huishouden",
+               object_id=str(household_uuid)), purpose="grondslag op een lid van het huishouden")
     return household
 
 

@@ -31,3 +31,21 @@ def test_ended_basis_ends_access(parties):
 def test_policy_officer_never_sees_individual_clients(parties):
     parties.involved.role = "beleidsmedewerker"
     assert visible_person(parties.involved, parties.child.uuid) is None
+
+
+def test_household_read_is_in_every_members_access_report(parties):
+    from ketenzicht.access.audited import actor_for, open_household
+    from ketenzicht.audit.models import AuditEvent
+
+    open_household(parties.involved, actor_for(parties.involved), parties.household.uuid)
+    pseudonyms = set(AuditEvent.objects.values_list("client_pseudonym", flat=True))
+    assert pseudonyms == {str(parties.child.uuid), str(parties.parent.uuid)}
+
+
+def test_denied_household_read_is_audited_without_client(parties):
+    from ketenzicht.access.audited import actor_for, open_household
+    from ketenzicht.audit.models import AuditEvent
+
+    assert open_household(parties.stranger, actor_for(parties.stranger), parties.household.uuid) is None
+    event = AuditEvent.objects.get()
+    assert (event.outcome, event.client_pseudonym) == ("denied", "")

@@ -1,0 +1,58 @@
+"""``ketenzicht loaddemo``: the Emmen demo in a fresh database, with its logins printed."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from ketenzicht.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ketenzicht.demo.dataset import DEFAULT_SEED
+from ketenzicht.demo.loader import DemoAlreadyLoaded, load_demo
+from ketenzicht.organisations.models import Role
+
+
+class Command(BaseCommand):
+    help = "Laadt de synthetische demo van gemeente Emmen in een lege database (alleen in demomodus)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--households", type=int, default=2000,
+            help="Aantal gegenereerde huishoudens naast de vijf voorbeeldhuishoudens (standaard 2000).",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED,
+            help="Startwaarde van de generator; dezelfde waarde geeft overal dezelfde demo.",
+        )
+
+    def handle(self, *args, households: int, seed: int, **options) -> None:
+        # Demo accounts share a published password and TOTP keys: never in production.
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "De demo kan alleen worden geladen in demomodus (KETENZICHT_DEMO_MODE=true). "
+                "Deze omgeving is geen demo: er worden geen demogegevens of demo-accounts aangemaakt."
+            )
+        if households < 0:
+            raise CommandError("Het aantal huishoudens kan niet negatief zijn.")
+        try:
+            summary = load_demo(households=households, seed=seed)
+        except DemoAlreadyLoaded as exc:
+            raise CommandError(str(exc)) from exc
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+
+        self.stdout.write(self.style.SUCCESS(
+            f"Demo Emmen geladen in {summary.seconds:.1f} s: {summary.households} huishoudens, "
+            f"{summary.persons} personen, {summary.relations} relaties, "
+            f"{summary.organisations} organisaties, {summary.accounts} accounts."
+        ))
+        self.stdout.write("")
+        self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_PASSWORD}")
+        self.stdout.write("Tweede factor: voer het TOTP-geheim in een authenticator-app in (alleen demo).")
+        self.stdout.write("")
+        header = f"{'gebruikersnaam':<22}{'rol':<24}{'organisatie':<24}TOTP-geheim"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header + " " * 32))
+        for account in DEMO_ACCOUNTS:
+            role = Role(account.role).label
+            self.stdout.write(
+                f"{account.username:<22}{role!s:<24}{account.organisation_slug:<24}"
+                f"{account.totp_secret_base32}"
+            )

@@ -4,7 +4,7 @@ Keys here are public demo keys: they protect nothing and production settings nev
 """
 
 from .base import *  # noqa: F403
-from .env import env, env_bool, env_keyring
+from .env import env, env_bool, env_int, env_keyring
 
 DEBUG = env_bool("KETENZICHT_DEBUG", True)
 DEMO_MODE = env_bool("KETENZICHT_DEMO_MODE", True)
@@ -27,3 +27,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+
+# The demo answers population-register questions from its own generated Emmen.
+KETENZICHT_POPULATION_REGISTER = env("KETENZICHT_POPULATION_REGISTER", "demo")
+KETENZICHT_DEMO_HOUSEHOLDS = env_int("KETENZICHT_DEMO_HOUSEHOLDS", 2000)

@@ -3,11 +3,19 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEMO_MODE, KETENZICHT_BSN_ENCRYPTION_KEYS, KETENZICHT_BSN_HMAC_KEYS, SECRET_KEY
+from .base import (
+    DEMO_MODE,
+    KETENZICHT_BSN_ENCRYPTION_KEYS,
+    KETENZICHT_BSN_HMAC_KEYS,
+    KETENZICHT_POPULATION_REGISTER,
+    SECRET_KEY,
+)
 from .env import env_bool, env_int
 
 if DEMO_MODE:
     raise ImproperlyConfigured("Demo mode is not allowed under production settings.")
+if KETENZICHT_POPULATION_REGISTER == "demo":
+    raise ImproperlyConfigured("The demo population register is not allowed under production settings.")
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("KETENZICHT_SECRET_KEY must be set (at least 50 characters).")
 if not KETENZICHT_BSN_ENCRYPTION_KEYS or not KETENZICHT_BSN_HMAC_KEYS:

@@ -39,3 +39,9 @@ def test_production_refuses_to_start_without_bsn_keys():
     result = run_manage("check", KETENZICHT_BSN_HMAC_KEYS="")
     assert result.returncode != 0
     assert "KETENZICHT_BSN_HMAC_KEYS" in result.stderr
+
+
+def test_demo_population_register_is_refused_under_production_settings():
+    result = run_manage("check", KETENZICHT_POPULATION_REGISTER="demo")
+    assert result.returncode != 0
+    assert "demo population register is not allowed" in result.stderr

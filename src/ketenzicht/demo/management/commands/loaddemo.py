@@ -45,7 +45,8 @@ class Command(BaseCommand):
         ))
         self.stdout.write("")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_PASSWORD}")
-        self.stdout.write("Tweede factor: voer het TOTP-geheim in een authenticator-app in (alleen demo).")
+        self.stdout.write("Tweede factor: voer het TOTP-geheim in een authenticator-app in (alleen demo),")
+        self.stdout.write("of vraag de huidige code op met: .venv/bin/ketenzicht democode <gebruikersnaam>")
         self.stdout.write("")
         header = f"{'gebruikersnaam':<22}{'rol':<24}{'organisatie':<24}TOTP-geheim"
         self.stdout.write(header)

@@ -50,7 +50,7 @@ STORED_HEADERS = ("Location",)
 
 
 def retention() -> timedelta:
-    return timedelta(hours=getattr(settings, "KETENZICHT_API_IDEMPOTENCY_HOURS", 24))
+    return timedelta(hours=settings.KETENZICHT_API_IDEMPOTENCY_HOURS)
 
 
 class MissingIdempotencyKey(exceptions.ValidationError):

@@ -221,6 +221,9 @@ SPECTACULAR_SETTINGS = {
     "LICENSE": {"name": "EUPL-1.2"},
 }
 
+# How long an Idempotency-Key is remembered per organisation (hours).
+KETENZICHT_API_IDEMPOTENCY_HOURS = env_int("KETENZICHT_API_IDEMPOTENCY_HOURS", 24)
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {

@@ -44,11 +44,6 @@ def validate_bsn(value: str) -> str:
         raise ValidationError(_("Dit is geen geldig BSN."), code="bsn_invalid") from exc
 
 
-def mask_bsn(bsn: str) -> str:
-    """Show only the last three digits, for screens where recognising suffices."""
-    return f"******{bsn[-3:]}"
-
-
 def _key_ring(setting: str) -> dict[int, bytes]:
     ring = getattr(settings, setting, {}) or {}
     if not ring:

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.organisations.models import District
 
+from .ages import age_on
+
 
 class Person(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -52,8 +54,7 @@ class Person(models.Model):
         return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
 
     def age_on(self, day: date) -> int:
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
 
 class Household(models.Model):

@@ -4,7 +4,6 @@ Every function takes validated input and works set-based; none logs or returns a
 ``reveal_bsn``, which callers use only after an access check.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from ketenzicht.organisations.models import District
-from ketenzicht.organisations.services import district_for_postcode
+from ketenzicht.organisations.services import district_for_postcode, normalise_postcode
 
 from . import bsn as bsn_lib
 from .models import (
@@ -69,22 +68,6 @@ def person_fields(data: PersonData) -> dict:
     return fields
 
 
-def upsert_person(data: PersonData) -> Person:
-    """Create the person, or update the one with the same BSN (or alternative identifier)."""
-    existing = None
-    if data.bsn:
-        existing = find_person_by_bsn(data.bsn)
-    elif data.alternative_id:
-        existing = Person.objects.filter(alternative_id=data.alternative_id).first()
-    if existing is None:
-        return Person.objects.create(**person_fields(data))
-    for name, value in person_fields(data).items():
-        if name.startswith("bsn_"):
-            continue
-        setattr(existing, name, value)
-    existing.save()
-    return existing
-
 
 @dataclass(frozen=True)
 class AddressData:
@@ -97,7 +80,7 @@ class AddressData:
 
 def create_household(name: str, address: AddressData) -> Household:
     """A household at an address; the district follows from the postcode."""
-    postcode = "".join(address.postcode.split()).upper()
+    postcode = normalise_postcode(address.postcode)
     return Household.objects.create(
         name=name,
         street=address.street,
@@ -150,12 +133,6 @@ def current_members(household: Household) -> QuerySet[HouseholdMembership]:
 def relations_of(person: Person) -> QuerySet[Relation]:
     return Relation.objects.filter(person=person).select_related("relative").order_by("kind")
 
-
-def households_of(persons: Iterable[int]) -> QuerySet[Household]:
-    """Current households of the given person ids, in one query."""
-    return Household.objects.filter(
-        memberships__person_id__in=list(persons), memberships__until__isnull=True
-    ).distinct()
 
 
 def district_of(person: Person) -> District | None:

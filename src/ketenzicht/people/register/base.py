@@ -13,6 +13,10 @@ from typing import Protocol, runtime_checkable
 
 from django.utils import timezone
 
+from ketenzicht.organisations.services import normalise_postcode
+
+from ..ages import age_on
+
 #: The verwijsindex and the chain work with youths up to their 23rd birthday (Jeugdwet).
 YOUTH_AGE_LIMIT = 23
 
@@ -54,7 +58,7 @@ class RegisterAddress:
 
     @property
     def normalised_postcode(self) -> str:
-        return "".join(self.postcode.split()).upper()
+        return normalise_postcode(self.postcode)
 
 
 @dataclass(frozen=True)
@@ -135,9 +139,7 @@ class RegisterBase:
 
 
 def is_youth(person: RegisterPerson, today: date) -> bool:
-    born = person.date_of_birth
-    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-    return age < YOUTH_AGE_LIMIT
+    return age_on(person.date_of_birth, today) < YOUTH_AGE_LIMIT
 
 
 def _unique(values: Iterable[str]) -> list[str]:

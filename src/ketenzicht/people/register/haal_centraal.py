@@ -19,6 +19,8 @@ import requests
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from ketenzicht.organisations.services import normalise_postcode
+
 from .base import (
     RegisterAddress,
     RegisterBase,
@@ -200,7 +202,7 @@ def _address(verblijfplaats: dict[str, Any] | None) -> RegisterAddress | None:
         house_number=int(adres["huisnummer"]),
         house_letter=adres.get("huisletter") or "",
         house_number_addition=adres.get("huisnummertoevoeging") or "",
-        postcode="".join(str(adres["postcode"]).split()).upper(),
+        postcode=normalise_postcode(str(adres["postcode"])),
         city=adres.get("woonplaats") or "",
         object_id=verblijfplaats.get("adresseerbaarObjectIdentificatie") or "",
     )

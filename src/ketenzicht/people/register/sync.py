@@ -4,6 +4,9 @@ A professional starts from one youth; the register says who else lives at that a
 the parents are. This writes that picture to Ketenzicht's own tables (persons, the household at
 the address, memberships and family relations) so access rules and the household view work on
 it. Idempotent: asking again updates names and moves, and never duplicates anyone.
+
+Every person written is audited in the same transaction: CREATE for someone new to Ketenzicht,
+UPDATE for someone whose picture was refreshed, each under the person's pseudonym.
 """
 
 import itertools
@@ -12,6 +15,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from ketenzicht.audit.models import EventType
+from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.services import district_for_postcode, normalise_postcode
 
 from .. import bsn as bsn_lib
@@ -31,7 +36,9 @@ from .base import PersonNotInRegister, PopulationRegister, RegisterHousehold, Re
 _NAME_FIELDS = ("given_names", "surname_prefix", "surname", "date_of_birth", "date_of_death")
 
 
-def bring_household_into_view(bsn: str, register: PopulationRegister | None = None) -> Household:
+def bring_household_into_view(
+    bsn: str, actor: Actor, register: PopulationRegister | None = None
+) -> Household:
     """Look the youth up in the register and upsert their household; returns the household.
 
     Raises ``ValidationError`` for an invalid BSN, ``PersonNotInRegister`` when the register
@@ -43,13 +50,13 @@ def bring_household_into_view(bsn: str, register: PopulationRegister | None = No
     if found is None:
         raise PersonNotInRegister("Dit BSN komt niet voor in de basisregistratie personen.")
     with transaction.atomic():
-        return _write(found)
+        return _write(found, actor)
 
 
-def _write(found: RegisterHousehold) -> Household:
+def _write(found: RegisterHousehold, actor: Actor) -> Household:
     today = timezone.localdate()
     everyone = {p.bsn: p for p in (*found.residents, *found.parents_elsewhere)}
-    persons = _upsert_persons(everyone.values())
+    persons, created = _upsert_persons(everyone.values())
     residents = [persons[p.bsn] for p in found.residents]
 
     household = _household_at(found, residents)
@@ -64,11 +71,17 @@ def _write(found: RegisterHousehold) -> Household:
     ).update(until=today)
 
     _relate_all(everyone, persons)
+    for bsn, person in persons.items():
+        event = EventType.CREATE if bsn in created else EventType.UPDATE
+        record(actor, event, Subject(client_pseudonym=str(person.uuid), object_type="persoon",
+               object_id=str(person.uuid), detail={"bron": "BRP", "huishouden": str(household.uuid)}),
+               purpose="huishouden in beeld uit de basisregistratie personen")
     return household
 
 
-def _upsert_persons(register_persons: Iterable[RegisterPerson]) -> dict[str, Person]:
-    """Persons by BSN: existing ones updated, missing ones created, in a few queries."""
+def _upsert_persons(register_persons: Iterable[RegisterPerson]) -> tuple[dict[str, Person], set[str]]:
+    """Persons by BSN (existing ones updated, missing ones created, in a few queries), and the
+    BSNs of those created."""
     wanted = {p.bsn: p for p in register_persons}
     hashes = {h: bsn for bsn in wanted for h in bsn_lib.lookup_hashes(bsn)}
     existing = {hashes[p.bsn_hash]: p for p in Person.objects.filter(bsn_hash__in=hashes)}
@@ -84,7 +97,8 @@ def _upsert_persons(register_persons: Iterable[RegisterPerson]) -> dict[str, Per
         Person.objects.bulk_update(changed, [*_NAME_FIELDS, "updated_at"])
     missing = [Person(**_fields(p, protect=True)) for bsn, p in wanted.items() if bsn not in existing]
     Person.objects.bulk_create(missing)
-    return {hashes[p.bsn_hash]: p for p in Person.objects.filter(bsn_hash__in=hashes)}
+    created = set(wanted) - set(existing)
+    return {hashes[p.bsn_hash]: p for p in Person.objects.filter(bsn_hash__in=hashes)}, created
 
 
 def _fields(p: RegisterPerson, protect: bool = False) -> dict:

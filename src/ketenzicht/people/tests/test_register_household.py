@@ -5,6 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
+from ketenzicht.audit.models import AuditEvent
+from ketenzicht.audit.services import Actor
 from ketenzicht.demo.loader import load_districts
 from ketenzicht.demo.register import DemoRegister
 from ketenzicht.people.models import Household, HouseholdMembership, Person, Relation
@@ -18,6 +20,8 @@ from .brp_stub import brp_person
 from .factories import HouseholdFactory, MembershipFactory, PersonFactory
 
 DAAN, EMMA, ANJA, MARCO = "999990019", "999990020", "999990032", "999990044"
+ACTOR = Actor(user_id="prof-1", user_name="Bart Lubbers", organisation="cjg-de-monden",
+              role="professional", access_point="127.0.0.1")
 
 
 def _relations(bsn: str) -> set[tuple[str, str]]:
@@ -57,7 +61,7 @@ def _stub_de_vries(brp) -> None:
 
 def test_register_brings_whole_household_into_view_from_demo_register(db):
     load_districts()
-    household = bring_household_into_view(DAAN, register=DemoRegister(households=0))
+    household = bring_household_into_view(DAAN, ACTOR, register=DemoRegister(households=0))
     assert (household.name, household.district.slug) == ("De Vries", "de-monden")
     assert household.postcode == "7881AG"
     assert _members(household) == {"Daan": "kind", "Emma": "kind", "Anja": "ouder", "Marco": "ouder"}
@@ -67,7 +71,7 @@ def test_register_brings_whole_household_into_view_from_demo_register(db):
     # Idempotent: asking again changes nothing.
     counts = (Person.objects.count(), Household.objects.count(), HouseholdMembership.objects.count(),
               Relation.objects.count())
-    assert bring_household_into_view(DAAN, register=DemoRegister(households=0)) == household
+    assert bring_household_into_view(DAAN, ACTOR, register=DemoRegister(households=0)) == household
     assert counts == (Person.objects.count(), Household.objects.count(),
                       HouseholdMembership.objects.count(), Relation.objects.count())
 
@@ -77,7 +81,7 @@ def test_register_moves_a_known_youth_into_the_household_at_the_register_address
     old = HouseholdFactory(name="Oud adres", postcode="7811AA")
     daan = PersonFactory(bsn=DAAN, given_names="D.", surname="Vries")
     MembershipFactory(household=old, person=daan)
-    household = bring_household_into_view(DAAN, register=DemoRegister(households=0))
+    household = bring_household_into_view(DAAN, ACTOR, register=DemoRegister(households=0))
     daan.refresh_from_db()
     assert daan.given_names == "Daan"  # the register's name wins
     assert current_household(daan) == household != old
@@ -88,7 +92,7 @@ def test_register_brings_whole_household_into_view_over_http(db, brp):
     load_districts()
     _stub_de_vries(brp)
     register = HaalCentraalRegister(url=brp.url, api_key="geheim", timeout=5)
-    household = bring_household_into_view(EMMA, register=register)
+    household = bring_household_into_view(EMMA, ACTOR, register=register)
     assert (household.name, household.district.slug) == ("De Vries", "de-monden")
     assert (household.street, household.house_number) == ("Hoofdkanaal Oost", 112)
     # Marco lives elsewhere: he is in view as the children's parent, not as a resident.
@@ -102,16 +106,16 @@ def test_register_brings_whole_household_into_view_over_http(db, brp):
     kinds = [r.json["type"] for r in brp.requests]
     assert kinds[:2] == ["RaadpleegMetBurgerservicenummer", "ZoekMetAdresseerbaarObjectIdentificatie"]
 
-    bring_household_into_view(EMMA, register=register)
+    bring_household_into_view(EMMA, ACTOR, register=register)
     assert Person.objects.count() == 4 and Household.objects.count() == 1
 
 
 def test_unknown_or_invalid_bsn_is_refused_in_dutch(db):
     load_districts()
     with pytest.raises(PersonNotInRegister, match="komt niet voor"):
-        bring_household_into_view(next(synthetic_bsns(0)), register=DemoRegister(households=0))
+        bring_household_into_view(next(synthetic_bsns(0)), ACTOR, register=DemoRegister(households=0))
     with pytest.raises(ValidationError):
-        bring_household_into_view("123456789", register=DemoRegister(households=0))
+        bring_household_into_view("123456789", ACTOR, register=DemoRegister(households=0))
     assert not Person.objects.exists()
 
 
@@ -126,3 +130,18 @@ def test_get_register_follows_settings(settings):
     settings.KETENZICHT_POPULATION_REGISTER = "gba"
     with pytest.raises(ImproperlyConfigured):
         get_register()
+
+
+@pytest.mark.django_db
+def test_bringing_a_household_into_view_is_audited_per_person():
+    load_districts()
+    bring_household_into_view(DAAN, ACTOR, register=DemoRegister(households=0))
+    persons = {str(p.uuid) for p in Person.objects.all()}
+    created = AuditEvent.objects.filter(event_type="create", user_id="prof-1")
+    assert {e.client_pseudonym for e in created} == persons
+    assert all(e.organisation == "cjg-de-monden" for e in created)
+
+    bring_household_into_view(DAAN, ACTOR, register=DemoRegister(households=0))
+    updated = AuditEvent.objects.filter(event_type="update")
+    assert {e.client_pseudonym for e in updated} == persons
+    assert DAAN not in str(list(AuditEvent.objects.values()))

@@ -56,7 +56,8 @@ def main() -> None:
     from django.db import connection, transaction
 
     from ketenzicht.access.audited import actor_for, open_person, search_by_bsn
-    from ketenzicht.access.services import grant_basis, visible_persons
+    from ketenzicht.access.models import AccessBasis
+    from ketenzicht.access.services import visible_persons
     from ketenzicht.audit.services import SYSTEM, Subject, record, verify_chain
     from ketenzicht.demo.loader import load_demo
     from ketenzicht.organisations.models import Organisation, Professional
@@ -80,10 +81,11 @@ def main() -> None:
     persons = list(Person.objects.values_list("id", "uuid", "bsn_ciphertext"))
     sample = rng.sample(persons, 500)
 
-    # Registrations elsewhere in the chain: one basis per ~5 persons, for a realistic index.
-    with transaction.atomic():
-        for person_id, _uuid, _cipher in persons[::5]:
-            grant_basis(school, Person(id=person_id), "client")
+    # Involvement elsewhere in the chain: one basis per ~5 persons, for a realistic index.
+    AccessBasis.objects.bulk_create(
+        AccessBasis(organisation=school, person_id=person_id, kind="client")
+        for person_id, _uuid, _cipher in persons[::5]
+    )
 
     bsns = [bsn_lib.reveal(cipher) for _id, _uuid, cipher in sample]
     report("search_by_bsn (CJG De Monden, audited)",

@@ -53,7 +53,7 @@ class Parties:
 
 @pytest.fixture
 def parties(db) -> Parties:
-    from ketenzicht.access.services import grant_basis
+    from ketenzicht.access.models import AccessBasis
     from ketenzicht.people.services import relate
 
     district = DistrictFactory(slug="de-monden", name="De Monden")
@@ -69,7 +69,8 @@ def parties(db) -> Parties:
     cjg = OrganisationFactory(slug="cjg-de-monden", name="CJG De Monden", type=CjgTypeFactory())
     cjg.districts.add(district)
     other = OrganisationFactory(slug="domesta", name="Domesta")
-    grant_basis(school, child, "client")
+    # Set-up data, not an action under test: created directly, so it leaves no audit event.
+    AccessBasis.objects.create(organisation=school, person=child, kind="client")
     return Parties(
         household=household,
         child=child,

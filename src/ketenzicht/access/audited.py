@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
@@ -17,7 +18,7 @@ from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household, Person
 from ketenzicht.people.services import current_members, find_person_by_bsn
 
-from .services import basis_for, visible_household, visible_person, visible_persons
+from .services import basis_for, visible_household, visible_person
 
 
 def actor_for(professional: Professional, access_point: str = "", on_behalf_of: str = "") -> Actor:
@@ -32,6 +33,13 @@ def actor_for(professional: Professional, access_point: str = "", on_behalf_of: 
     )
 
 
+def _purpose(professional: Professional, person: Person) -> str:
+    """The basis in Dutch, whatever language the user reads: the trail must not vary by locale."""
+    with translation.override("nl"):
+        basis = basis_for(professional, person)
+    return basis.label if basis else ""
+
+
 def open_person(
     professional: Professional, actor: Actor, person_uuid: UUID | str,
     event_type: EventType = EventType.READ,
@@ -42,8 +50,7 @@ def open_person(
     if person is None:
         record(actor, event_type, subject, outcome=Outcome.DENIED, purpose="geen grondslag")
         return None
-    basis = basis_for(professional, person)
-    record(actor, event_type, subject, purpose=basis.label if basis else "")
+    record(actor, event_type, subject, purpose=_purpose(professional, person))
     return person
 
 
@@ -52,18 +59,20 @@ def open_household(
 ) -> Household | None:
     """Open a household; a household page shows every member, so each member gets an event.
 
-    One event per member keeps "wie heeft mijn gegevens ingezien" complete for each of them.
+    One event per member keeps "wie heeft mijn gegevens ingezien" complete for each of them,
+    refused attempts included; the answer to the caller stays the same for missing and refused.
     """
-    household = visible_household(professional, household_uuid)
-    if household is None:
-        record(actor, EventType.READ, Subject(object_type="huishouden", object_id=str(household_uuid)),
-               outcome=Outcome.DENIED, purpose="geen grondslag")
-        return None
-    member_uuids = [str(m.person.uuid) for m in current_members(household)] or [""]
-    for member_uuid in member_uuids:
+    household = Household.objects.filter(uuid=household_uuid).first()
+    allowed = household is not None and visible_household(professional, household_uuid) is not None
+    members = [str(m.person.uuid) for m in current_members(household)] if household else []
+    outcome, purpose = (
+        (Outcome.SUCCESS, "grondslag op een lid van het huishouden") if allowed
+        else (Outcome.DENIED, "geen grondslag")
+    )
+    for member_uuid in members or [""]:
         record(actor, EventType.READ, Subject(client_pseudonym=member_uuid, object_type="huishouden",
-               object_id=str(household_uuid)), purpose="grondslag op een lid van het huishouden")
-    return household
+               object_id=str(household_uuid)), outcome=outcome, purpose=purpose)
+    return household if allowed else None
 
 
 @dataclass(frozen=True)
@@ -82,13 +91,16 @@ def search_by_bsn(professional: Professional, actor: Actor, bsn: str) -> SearchR
         person = find_person_by_bsn(bsn)
     except ValidationError as error:
         return SearchResult(person=None, error=error)
-    visible = person is not None and visible_persons(professional).filter(pk=person.pk).exists()
-    if not visible:
-        record(actor, EventType.SEARCH, Subject(object_type="persoon"), outcome=Outcome.DENIED,
+    purpose = _purpose(professional, person) if person is not None else ""
+    # A refused search for an existing person is in that person's access report; the caller
+    # still gets the same answer as for a BSN nobody has.
+    subject = Subject(
+        client_pseudonym=str(person.uuid) if person else "", object_type="persoon",
+        object_id=str(person.uuid) if person else "",
+    )
+    if not purpose:
+        record(actor, EventType.SEARCH, subject, outcome=Outcome.DENIED,
                purpose="geen grondslag of onbekend")
         return SearchResult(person=None)
-    basis = basis_for(professional, person)
-    record(actor, EventType.SEARCH, Subject(client_pseudonym=str(person.uuid),
-           object_type="persoon", object_id=str(person.uuid)),
-           purpose=basis.label if basis else "")
+    record(actor, EventType.SEARCH, subject, purpose=purpose)
     return SearchResult(person=person)

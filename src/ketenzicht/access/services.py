@@ -3,86 +3,124 @@
 A professional sees a person when their organisation has an active recorded basis on that
 person or on someone in the same current household (the whole household is in view, not only
 the child in front of you), or when their organisation is the district team (e.g. CJG-Jeugdteam)
-of the household's district. Everything else answers as if it did not exist.
+of the household's district. Roles without client work, and organisations that are no longer
+active, see no one. Everything else answers as if it did not exist.
+
+Lists are built as one UNION of person ids (direct bases, their housemates, the district's
+residents), so the database walks indexes from the organisation outwards instead of testing
+every person in the country.
 """
 
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from ketenzicht.audit.models import EventType
+from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Organisation, Professional
 from ketenzicht.people.models import Household, HouseholdMembership, Person
 
 from .models import AccessBasis, BasisKind
 
 
-def grant_basis(organisation: Organisation, person: Person, kind: str, reference: str = "") -> AccessBasis:
-    """Record an organisation's involvement with a person (idempotent while it is active)."""
-    basis, _created = AccessBasis.objects.get_or_create(
+def grant_basis(
+    organisation: Organisation, person: Person, kind: str, reference: str = "", *, actor: Actor
+) -> AccessBasis:
+    """Record an organisation's involvement with a person (idempotent while it is active).
+
+    Granting access is itself audited: it is how someone comes to see a client.
+    """
+    basis, created = AccessBasis.objects.get_or_create(
         organisation=organisation, person=person, kind=kind, reference=reference,
         ended_at=None,
     )
+    if created:
+        record(actor, EventType.CREATE, _basis_subject(basis), purpose=f"grondslag {kind}")
     return basis
 
 
-def end_basis(organisation: Organisation, person: Person, kind: str, reference: str = "") -> int:
-    """End an involvement; returns how many active bases were ended."""
-    return AccessBasis.objects.filter(
+def end_basis(
+    organisation: Organisation, person: Person, kind: str, reference: str = "", *, actor: Actor
+) -> int:
+    """End an involvement; returns how many active bases were ended (audited when any)."""
+    active = AccessBasis.objects.filter(
         organisation=organisation, person=person, kind=kind, reference=reference,
         ended_at__isnull=True,
-    ).update(ended_at=timezone.now())
-
-
-def _households_in_view(organisation: Organisation) -> QuerySet[Household]:
-    """Households the organisation may see: by a basis on a member, or by district role."""
-    by_basis = Exists(
-        AccessBasis.objects.filter(
-            organisation=organisation,
-            ended_at__isnull=True,
-            person__memberships__household=OuterRef("pk"),
-            person__memberships__until__isnull=True,
-        )
     )
-    condition = by_basis
-    if organisation.type.grants_district_basis:
-        condition = condition | Q(district__in=organisation.districts.all())
-    return Household.objects.filter(condition)
+    bases = list(active)
+    ended = active.update(ended_at=timezone.now())
+    for basis in bases:
+        record(actor, EventType.UPDATE, _basis_subject(basis), purpose=f"grondslag {kind} beëindigd")
+    return ended
+
+
+def _basis_subject(basis: AccessBasis) -> Subject:
+    return Subject(
+        client_pseudonym=str(basis.person.uuid), object_type="grondslag",
+        object_id=str(basis.uuid), detail={"organisatie": basis.organisation.slug},
+    )
+
+
+def may_see_clients(professional: Professional) -> bool:
+    """Only client roles of active organisations see individual clients at all."""
+    return professional.works_with_clients and professional.organisation.is_active
+
+
+def _basis_person_ids(organisation: Organisation) -> QuerySet:
+    return AccessBasis.objects.filter(organisation=organisation, ended_at__isnull=True).values(
+        "person_id"
+    )
+
+
+def _household_ids_in_view(organisation: Organisation) -> QuerySet:
+    """Households with a member the organisation is involved with, or in its districts."""
+    via_basis = HouseholdMembership.objects.filter(
+        until__isnull=True, person_id__in=_basis_person_ids(organisation)
+    ).values("household_id")
+    if not organisation.type.grants_district_basis:
+        return via_basis
+    in_district = Household.objects.filter(district__in=organisation.districts.all()).values("id")
+    return via_basis.union(in_district)
 
 
 def visible_persons(professional: Professional) -> QuerySet[Person]:
     """All persons the professional may see, as one query (no per-row checks)."""
-    if not professional.works_with_clients:
+    if not may_see_clients(professional):
         return Person.objects.none()
     organisation = professional.organisation
-    direct = Exists(
-        AccessBasis.objects.filter(
-            organisation=organisation, ended_at__isnull=True, person=OuterRef("pk")
-        )
-    )
-    via_household = Exists(
-        HouseholdMembership.objects.filter(
-            person=OuterRef("pk"), until__isnull=True,
-            household__in=_households_in_view(organisation),
-        )
-    )
-    return Person.objects.filter(direct | via_household)
+    housemates = HouseholdMembership.objects.filter(
+        until__isnull=True, household_id__in=_household_ids_in_view(organisation)
+    ).values("person_id")
+    return Person.objects.filter(id__in=_basis_person_ids(organisation).union(housemates))
 
 
 def visible_households(professional: Professional) -> QuerySet[Household]:
-    if not professional.works_with_clients:
+    if not may_see_clients(professional):
         return Household.objects.none()
-    return _households_in_view(professional.organisation)
+    return Household.objects.filter(id__in=_household_ids_in_view(professional.organisation))
 
 
 def visible_person(professional: Professional, person_uuid: UUID | str) -> Person | None:
-    """The person if the professional may see them; None for both 'missing' and 'not allowed'."""
-    return visible_persons(professional).filter(uuid=person_uuid).first()
+    """The person if the professional may see them; None for both 'missing' and 'not allowed'.
+
+    Starts from the one person (unique index on uuid) and asks for a reason, instead of
+    building the whole visible set.
+    """
+    person = Person.objects.filter(uuid=person_uuid).first()
+    return person if person is not None and basis_for(professional, person) else None
 
 
 def visible_household(professional: Professional, household_uuid: UUID | str) -> Household | None:
-    return visible_households(professional).filter(uuid=household_uuid).first()
+    household = Household.objects.filter(uuid=household_uuid).first()
+    if household is None or not may_see_clients(professional):
+        return None
+    allowed = Household.objects.filter(
+        pk=household.pk, id__in=_household_ids_in_view(professional.organisation)
+    ).exists()
+    return household if allowed else None
 
 
 @dataclass(frozen=True)
@@ -93,31 +131,41 @@ class Basis:
     label: str
 
 
+HOUSEHOLD_BASIS = "huishouden"
+DISTRICT_BASIS = "gebiedsteam"
+_HOUSEHOLD_LABEL = _("Betrokken bij een lid van het huishouden")
+_DISTRICT_LABEL = _("Team van de gebiedsregio waar de persoon woont")
+
+
 def basis_for(professional: Professional, person: Person) -> Basis | None:
-    """The strongest reason the professional may see this person, or None."""
-    if not professional.works_with_clients:
+    """The strongest reason the professional may see this person, or None.
+
+    Strongest first: the organisation's own involvement with the person (the oldest active
+    one, so the answer is stable), then involvement with a housemate, then the district role.
+    """
+    if not may_see_clients(professional):
         return None
     organisation = professional.organisation
     active = AccessBasis.objects.filter(organisation=organisation, ended_at__isnull=True)
-    direct = active.filter(person=person).first()
+    direct = active.filter(person=person).order_by("started_at", "id").first()
     if direct is not None:
-        return Basis(direct.kind, direct.get_kind_display())
+        return Basis(direct.kind, str(direct.get_kind_display()))
     household_ids = HouseholdMembership.objects.filter(
         person=person, until__isnull=True
     ).values("household_id")
-    if active.filter(
-        person__memberships__household_id__in=household_ids,
-        person__memberships__until__isnull=True,
-    ).exists():
-        return Basis("huishouden", "Betrokken bij een lid van het huishouden")
+    housemates = HouseholdMembership.objects.filter(
+        household_id__in=household_ids, until__isnull=True
+    ).values("person_id")
+    if active.filter(person_id__in=housemates).exists():
+        return Basis(HOUSEHOLD_BASIS, str(_HOUSEHOLD_LABEL))
     if organisation.type.grants_district_basis and Household.objects.filter(
         id__in=household_ids, district__in=organisation.districts.all()
     ).exists():
-        return Basis("gebiedsteam", "Team van de gebiedsregio waar de persoon woont")
+        return Basis(DISTRICT_BASIS, str(_DISTRICT_LABEL))
     return None
 
 
 __all__ = [
-    "Basis", "BasisKind", "basis_for", "end_basis", "grant_basis", "visible_household",
-    "visible_households", "visible_person", "visible_persons",
+    "Basis", "BasisKind", "basis_for", "end_basis", "grant_basis", "may_see_clients",
+    "visible_household", "visible_households", "visible_person", "visible_persons",
 ]

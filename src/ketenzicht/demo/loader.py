@@ -17,6 +17,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ketenzicht.access.services import grant_basis
+from ketenzicht.audit.services import SYSTEM
 from ketenzicht.organisations.models import (
     District,
     Municipality,
@@ -87,7 +88,7 @@ def load_demo(households: int = 2000, seed: int = DEFAULT_SEED) -> DemoSummary:
         counts = _load_population(dataset)
         for organisation_slug, person_key, kind in DEMO_BASES:
             person = find_person_by_bsn(EXAMPLE_BSNS[person_key])
-            grant_basis(organisations[organisation_slug], person, kind)
+            grant_basis(organisations[organisation_slug], person, kind, actor=SYSTEM)
     return DemoSummary(
         households=counts["households"], persons=counts["persons"],
         memberships=counts["memberships"], relations=counts["relations"],

@@ -28,12 +28,14 @@ def organisation_by_slug(slug: str) -> Organisation | None:
 
 
 def professional_for_user(user: AbstractBaseUser | AnonymousUser | None) -> Professional | None:
-    """The professional behind a user account, or None (anonymous, or not in the chain)."""
+    """The professional behind a user account, or None (anonymous, not in the chain, or of an
+    organisation that is no longer active: leaving the chain ends all access at once)."""
     if user is None or not user.is_authenticated:
         return None
-    try:
-        return Professional.objects.select_related(
+    return (
+        Professional.objects.select_related(
             "organisation__type", "organisation__municipality", "team", "user"
-        ).get(user=user)
-    except Professional.DoesNotExist:
-        return None
+        )
+        .filter(user=user, organisation__is_active=True)
+        .first()
+    )

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from ketenzicht.api.tokens import issue_token
-from ketenzicht.organisations.models import Organisation
+from ketenzicht.organisations.services import organisation_by_slug
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args: Any, organisation: str, name: str, **options: Any) -> None:
-        found = Organisation.objects.filter(slug=organisation).first()
+        found = organisation_by_slug(organisation)
         if found is None:
             raise CommandError(f"Onbekende organisatie: {organisation}")
         if not found.is_active:

@@ -27,8 +27,7 @@ from ketenzicht.organisations.models import (
     Professional,
     Team,
 )
-from ketenzicht.organisations.services import normalise_postcode
-from ketenzicht.people import bsn as bsn_lib
+from ketenzicht.organisations.services import match_postcode, normalise_postcode
 from ketenzicht.people.models import (
     INVERSE_RELATION,
     Household,
@@ -37,7 +36,7 @@ from ketenzicht.people.models import (
     Relation,
     RelationKind,
 )
-from ketenzicht.people.services import find_person_by_bsn
+from ketenzicht.people.services import PersonData, find_person_by_bsn, person_fields
 
 from . import config
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -175,31 +174,15 @@ def _district_ids_by_prefix() -> dict[str, int]:
     return dict(PostcodeArea.objects.values_list("prefix", "district_id"))
 
 
-def _district_for(postcode: str, areas: dict[str, int]) -> int | None:
-    """``organisations.services.district_for_postcode`` without a query per household."""
-    code = normalise_postcode(postcode)
-    for length in range(len(code), 3, -1):
-        if code[:length] in areas:
-            return areas[code[:length]]
-    return None
-
-
 def _load_population(dataset: DemoDataset) -> dict[str, int]:
     areas = _district_ids_by_prefix()
     persons = []
     for demo_person in dataset.persons():
-        protected = bsn_lib.protect(bsn_lib.validate_bsn(demo_person.bsn))
-        persons.append(Person(
-            uuid=demo_person.uuid,
-            bsn_ciphertext=protected.ciphertext,
-            bsn_hash=protected.lookup_hash,
-            bsn_key_version=protected.key_version,
-            given_names=demo_person.given_names,
-            surname_prefix=demo_person.surname_prefix,
-            surname=demo_person.surname,
-            date_of_birth=demo_person.date_of_birth,
-            date_of_death=demo_person.date_of_death,
-        ))
+        persons.append(Person(uuid=demo_person.uuid, **person_fields(PersonData(
+            bsn=demo_person.bsn, given_names=demo_person.given_names,
+            surname_prefix=demo_person.surname_prefix, surname=demo_person.surname,
+            date_of_birth=demo_person.date_of_birth, date_of_death=demo_person.date_of_death,
+        ))))
     Person.objects.bulk_create(persons, batch_size=BATCH_SIZE)
     person_ids = dict(Person.objects.values_list("uuid", "id"))
     id_by_bsn = {p.bsn: person_ids[p.uuid] for p in dataset.persons()}
@@ -208,7 +191,7 @@ def _load_population(dataset: DemoDataset) -> dict[str, int]:
         Household(
             uuid=h.uuid, name=h.name, street=h.street, house_number=h.house_number,
             house_number_suffix=h.house_number_suffix, postcode=normalise_postcode(h.postcode),
-            city=h.city, district_id=_district_for(h.postcode, areas),
+            city=h.city, district_id=match_postcode(h.postcode, areas),
         )
         for h in dataset.households
     ]

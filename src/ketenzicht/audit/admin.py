@@ -2,20 +2,49 @@
 
 Nobody adds, changes or deletes events here (superusers included), and every page read is
 itself an audit event: reading the trail is reading client data.
+
+The search box is a GET form, so a search term ends up in the URL, the browser history and
+proxy and access logs. A term with a BSN-like number is refused before anything is searched,
+shown or audited.
 """
 
 import re
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
+from django.http import HttpRequest, HttpResponseRedirect
 
 from .models import AuditEvent, EventType
 from .services import Actor, Subject, record
 
-#: A client pseudonym is a person's uuid; only such a search term is kept in the audit event.
-_PSEUDONYM = re.compile(r"^[0-9a-fA-F-]{32,36}$")
+#: A client pseudonym is a person's uuid, written as uuids are; only such a search term is kept
+#: in the audit event.
+_PSEUDONYM = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
+#: Eight or more digits in a row: a BSN (nine digits, or eight with the leading zero dropped)
+#: or another personal number.
+_LONG_NUMBER = re.compile(r"[0-9]{8,}")
+#: Written between the digits of a number ("999 09 0008", "999.09.0008"), ignored when looking
+#: for one.
+_NUMBER_SEPARATORS = re.compile(r"[\s.\-]")
+REFUSED_SEARCH = (
+    "Zoek niet op BSN of een ander lang nummer: de zoekterm komt in de adresbalk en in "
+    "logbestanden terecht. Zoek op het pseudoniem van de cliënt, een gebruiker of een object."
+)
 # The admin is not a domain screen: its users are recorded by account, with this role.
 ADMIN_ROLE = "beheer-audittrail"
+
+
+def is_bsn_like(term: str) -> bool:
+    """Whether a search term may hold a BSN: eight or more digits in a row, spaces, dots and
+    hyphens between them ignored.
+
+    A pseudonym written as a uuid is exempt: about one in twelve uuids has such a run of digits
+    by chance (in its first or last group), and refusing those would make those clients'
+    events unfindable. A term of exactly a uuid's shape is a pasted pseudonym, not a typed BSN.
+    """
+    if _PSEUDONYM.match(term.strip()):
+        return False
+    return bool(_LONG_NUMBER.search(_NUMBER_SEPARATORS.sub("", term)))
 
 
 def admin_actor(request: HttpRequest) -> Actor:
@@ -31,7 +60,7 @@ def admin_actor(request: HttpRequest) -> Actor:
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     list_display = (
-        "sequence", "occurred_at", "event_type", "outcome", "user_name", "organisation", "role",
+        "chain", "sequence", "occurred_at", "event_type", "outcome", "user_name", "organisation", "role",
         "client_pseudonym", "object_type", "purpose",
     )
     list_filter = ("event_type", "outcome", "object_type", "occurred_at")
@@ -54,6 +83,8 @@ class AuditEventAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        if is_bsn_like(request.GET.get(SEARCH_VAR, "")):
+            return self._refuse_search(request)
         response = super().changelist_view(request, extra_context)
         if response.status_code == 200:
             record(admin_actor(request), EventType.SEARCH, self._list_subject(request))
@@ -63,11 +94,31 @@ class AuditEventAdmin(admin.ModelAdmin):
         response = super().change_view(request, object_id, form_url, extra_context)
         event = response.status_code == 200 and self.get_object(request, object_id)
         if event:
+            # The primary key: a sequence number alone no longer names one event (one per chain).
             record(admin_actor(request), EventType.READ, Subject(
                 client_pseudonym=event.client_pseudonym, object_type="auditgebeurtenis",
-                object_id=str(event.sequence),
+                object_id=str(event.pk),
             ))
         return response
+
+    def get_search_results(self, request, queryset, search_term):
+        """Never search on a BSN-like term, whichever view asks (e.g. autocomplete)."""
+        if is_bsn_like(search_term):
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
+    @staticmethod
+    def _refuse_search(request: HttpRequest) -> HttpResponseRedirect:
+        """Back to the list without the term (filters kept), with the reason as a message.
+
+        Nothing is searched, so nothing is audited; the term is not echoed in the page, the
+        search box or the redirect, so it does not spread beyond the request that carried it.
+        """
+        messages.error(request, REFUSED_SEARCH)
+        query = request.GET.copy()
+        query.pop(SEARCH_VAR, None)
+        query.pop("p", None)
+        return HttpResponseRedirect(f"{request.path}?{query.urlencode()}" if query else request.path)
 
     @staticmethod
     def _list_subject(request: HttpRequest) -> Subject:

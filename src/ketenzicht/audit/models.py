@@ -27,9 +27,17 @@ class Outcome(models.TextChoices):
 
 
 class AuditEvent(models.Model):
-    """One event. ``sequence`` and ``hash`` chain the rows: a changed or removed row shows."""
+    """One event. ``chain``, ``sequence`` and ``hash`` chain the rows: a changed or removed row shows.
 
-    sequence = models.BigIntegerField(_("volgnummer"), unique=True)
+    The trail is several independent chains (see ``services.chain_for``), so appends of
+    different professionals do not queue on one lock. ``sequence`` counts within one chain;
+    across chains events are ordered by ``occurred_at`` and then ``id``.
+    """
+
+    # Not "Positive": its CHECK constraint would make adding the column scan the whole table
+    # under an exclusive lock. ``record`` only ever writes 0 .. KETENZICHT_AUDIT_CHAINS - 1.
+    chain = models.SmallIntegerField(_("keten"))
+    sequence = models.BigIntegerField(_("volgnummer"))
     occurred_at = models.DateTimeField(_("tijdstip (UTC)"), db_index=True)
     event_type = models.CharField(_("soort"), max_length=10, choices=EventType.choices)
     outcome = models.CharField(_("resultaat"), max_length=10, choices=Outcome.choices)
@@ -45,30 +53,49 @@ class AuditEvent(models.Model):
     purpose = models.CharField(_("grondslag/doel"), max_length=200, blank=True)
     detail = models.JSONField(_("toelichting"), default=dict, blank=True)
     previous_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    # Not unique: (chain, sequence) identifies a row, and a second unique index on 64-character
+    # hashes would only cost every append a write for integrity the chain already gives.
+    hash = models.CharField(max_length=64)
 
     class Meta:
         verbose_name = _("auditgebeurtenis")
         verbose_name_plural = _("auditgebeurtenissen")
+        constraints = [
+            # Also the index the verifier pages through, chain by chain.
+            models.UniqueConstraint(fields=["chain", "sequence"], name="audit_event_chain_sequence"),
+        ]
         indexes = [
+            # One client's events in a period, every organisation (the operator's report).
             models.Index(fields=["client_pseudonym", "occurred_at"]),
+            # One client's events in a period for one organisation: an exact range, already in
+            # time order, so the capped report stops after ``limit`` rows instead of reading the
+            # client's whole period and filtering. The index above cannot do that for a rare
+            # organisation, and this one cannot serve the all-organisations report by period.
+            models.Index(fields=["client_pseudonym", "organisation", "occurred_at"],
+                         name="audit_event_client_org_time"),
             models.Index(fields=["user_id", "occurred_at"]),
         ]
-        ordering = ["sequence"]
+        ordering = ["occurred_at", "id"]
 
     def __str__(self) -> str:
-        return f"#{self.sequence} {self.event_type} {self.outcome} {self.occurred_at:%Y-%m-%d %H:%M:%S}"
+        return (f"{self.chain}#{self.sequence} {self.event_type} {self.outcome} "
+                f"{self.occurred_at:%Y-%m-%d %H:%M:%S}")
 
 
 class ChainHead(models.Model):
-    """The newest link of the chain; locking it serialises appends so the chain never forks.
+    """The newest link of one chain; locking it serialises that chain's appends so it never forks.
 
-    It also reveals removal of the newest rows, which a chain alone cannot show.
+    It also reveals removal of the newest rows, which a chain alone cannot show. One row per
+    chain; unlike the events, heads are updated on every append.
     """
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    chain = models.PositiveSmallIntegerField(_("keten"), primary_key=True)
     sequence = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
 
+    class Meta:
+        verbose_name = _("kop van een auditketen")
+        verbose_name_plural = _("koppen van de auditketens")
+
     def __str__(self) -> str:
-        return f"#{self.sequence}"
+        return f"{self.chain}#{self.sequence}"

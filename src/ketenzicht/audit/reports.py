@@ -9,7 +9,10 @@ event is written, so a report never lists its own request (which would only say 
 asked"). Earlier report requests do appear, as "Inzien"/"Exporteren" of "auditrapport": whoever
 read who looked at the client has looked at the client's data too, and the client may know.
 
-Who may ask for a client's report is the caller's decision (the audit app knows no roles).
+Who may ask for a client's report is the caller's decision (the audit app knows no roles); an
+organisation that may only see its own users' rows passes ``organisation``, which is filtered in
+the database. A report holds at most ``limit`` rows (the oldest of the period) and says so in
+``truncated``: a client with a long history otherwise loads everything into one request.
 """
 
 import csv
@@ -17,6 +20,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -29,6 +33,7 @@ from .services import Actor, Subject, events_for_client, record
 DISPLAY_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 REPORT_OBJECT_TYPE = "auditrapport"
 DEFAULT_PURPOSE = "inzageverzoek cliënt"
+DEFAULT_LIMIT = 5000
 
 CSV_HEADERS = (
     "Tijdstip", "Naam gebruiker", "Organisatie", "Rol", "Handeling", "Resultaat", "Gegevens",
@@ -53,6 +58,24 @@ class AccessReportRow:
     purpose: str
 
 
+class AccessReport(list[AccessReportRow]):
+    """The report's rows, oldest first; ``truncated`` when the period held more than the limit.
+
+    A list, so callers that treat the report as a list of rows keep working.
+    """
+
+    truncated: bool
+
+    def __init__(self, rows: Iterable[AccessReportRow] = (), *, truncated: bool = False) -> None:
+        super().__init__(rows)
+        self.truncated = truncated
+
+
+#: The columns a report row shows: the rest of the event (hashes, detail) is not loaded.
+_ROW_COLUMNS = ("occurred_at", "user_name", "organisation", "role", "event_type", "outcome",
+                "object_type", "purpose")
+
+
 def access_report(
     actor: Actor,
     client_pseudonym: str,
@@ -61,42 +84,59 @@ def access_report(
     export: bool = False,
     *,
     purpose: str = DEFAULT_PURPOSE,
-) -> list[AccessReportRow]:
-    """Every access to one client's data in ``[start, end)``; the request itself is audited."""
+    organisation: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+) -> AccessReport:
+    """Accesses to one client's data in ``[start, end)``, at most ``limit``; the request is audited.
+
+    ``organisation`` keeps only the events of that organisation's users (its slug, as in the
+    actor). The event of the request records the organisation when one was given, and whether
+    the report was cut off, so the trail shows what the reader actually saw.
+    """
     if not client_pseudonym:
         raise ValueError("Een toegangsrapport gaat over één cliënt: het pseudoniem ontbreekt.")
     if timezone.is_naive(start) or timezone.is_naive(end):
         raise ValueError("Begin en einde van de periode hebben een tijdzone nodig.")
+    if limit < 1:
+        raise ValueError("Een toegangsrapport toont minstens één gebeurtenis.")
     with transaction.atomic():
-        rows = [_row(event) for event in events_for_client(client_pseudonym, start, end)]
+        events = events_for_client(client_pseudonym, start, end, organisation)
+        # One row more than shown tells whether there are more, without counting them all.
+        found = list(events.values(*_ROW_COLUMNS)[: limit + 1])
+        report = AccessReport((_row(event) for event in found[:limit]), truncated=len(found) > limit)
+        detail: dict = {"van": start.isoformat(), "tot": end.isoformat()}
+        if organisation is not None:
+            detail["organisatie"] = organisation
+        if report.truncated:
+            detail["afgekapt_na"] = limit
         record(
             actor,
             EventType.EXPORT if export else EventType.READ,
-            Subject(
-                client_pseudonym=client_pseudonym,
-                object_type=REPORT_OBJECT_TYPE,
-                detail={"van": start.isoformat(), "tot": end.isoformat()},
-            ),
+            Subject(client_pseudonym=client_pseudonym, object_type=REPORT_OBJECT_TYPE, detail=detail),
             purpose=purpose,
         )
-    return rows
+    return report
 
 
-def _row(event) -> AccessReportRow:
+def _row(event: dict) -> AccessReportRow:
     return AccessReportRow(
-        occurred_at=event.occurred_at.astimezone(DISPLAY_TIMEZONE),
-        user_name=event.user_name,
-        organisation=event.organisation,
-        role=event.role,
-        event_type=_label(EventType, event.event_type),
-        outcome=_label(Outcome, event.outcome),
-        object_type=event.object_type,
-        purpose=event.purpose,
+        occurred_at=event["occurred_at"].astimezone(DISPLAY_TIMEZONE),
+        user_name=event["user_name"],
+        organisation=event["organisation"],
+        role=event["role"],
+        event_type=_label(EventType, event["event_type"]),
+        outcome=_label(Outcome, event["outcome"]),
+        object_type=event["object_type"],
+        purpose=event["purpose"],
     )
 
 
+@cache
 def _label(choices, value: str) -> str:
-    """The Dutch label of a stored choice; the raw value if the choice no longer exists."""
+    """The Dutch label of a stored choice; the raw value if the choice no longer exists.
+
+    Cached: a report of thousands of rows needs only a handful of distinct labels.
+    """
     with translation.override("nl"):
         return str(choices(value).label) if value in choices.values else value
 

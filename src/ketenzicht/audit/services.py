@@ -1,8 +1,22 @@
 """Writing and verifying the audit trail.
 
 ``record`` appends in the caller's transaction, so an action and its audit row commit or roll
-back together. The chain head row is locked for the append: concurrent writers queue on it for
-the few milliseconds until their transaction ends.
+back together. The trail is ``KETENZICHT_AUDIT_CHAINS`` independent hash chains. An append locks
+the head row of its chain until the caller's transaction ends, which with ``ATOMIC_REQUESTS`` is
+the end of the request: only requests on the same chain queue behind it, not the whole country.
+
+Which chain (``chain_for``): a stable hash of the actor's user id and access point, except that a
+transaction that has already appended stays on the chain it holds.
+
+- Stable per actor, not per connection or at random: one professional's events, from one place,
+  form one ordered chain, so their sequence numbers read as their order of work, and a
+  professional's concurrent requests (two tabs) queue only behind each other. Different
+  professionals collide only when they hash to the same chain (1 in N per pair).
+- Sticky per transaction: one request's events are consecutive links of one chain, and a
+  transaction never holds two head locks, so two requests that record for the same two actors
+  in opposite order cannot deadlock. The price: an event recorded in a transaction that first
+  recorded for someone else goes to that other chain. Across chains, and so for one person in
+  general, the order is ``occurred_at`` then ``id``.
 """
 
 import hashlib
@@ -11,13 +25,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.db import transaction
-from django.db.models import Max, Min, Subquery
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import Max, Min, QuerySet, Subquery
 from django.utils import timezone
 
 from .models import AuditEvent, ChainHead, EventType, Outcome
 
 GENESIS = "0" * 64
+DEFAULT_CHAINS = 16
+#: Hashed in every chain. The chain number is hashed too, except for chain 0: see ``_canonical``.
 HASHED_FIELDS = (
     "sequence", "occurred_at", "event_type", "outcome", "user_id", "user_name", "organisation",
     "role", "on_behalf_of", "access_point", "client_pseudonym", "object_type", "object_id",
@@ -51,13 +69,69 @@ class Subject:
 
 
 def _canonical(values: dict) -> bytes:
+    """The hashed form of a row.
+
+    Chain 0 is hashed without its number, exactly as the single chain before sharding: its
+    existing rows stay verifiable without being rewritten (which the append-only trigger rightly
+    refuses, and which would destroy the evidence). Every other chain hashes its number, so a
+    row cannot be moved to another chain unnoticed: moving a row into or out of chain 0 adds or
+    drops the number, and between other chains changes it.
+    """
     payload = {name: values[name] for name in HASHED_FIELDS}
     payload["occurred_at"] = values["occurred_at"].astimezone(UTC).isoformat()
+    if values.get("chain", 0) != 0:
+        payload["chain"] = values["chain"]
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
 def compute_hash(previous_hash: str, values: dict) -> str:
     return hashlib.sha256(previous_hash.encode() + b"|" + _canonical(values)).hexdigest()
+
+
+def chain_count() -> int:
+    count = getattr(settings, "KETENZICHT_AUDIT_CHAINS", DEFAULT_CHAINS)
+    if count < 1:
+        raise ImproperlyConfigured("KETENZICHT_AUDIT_CHAINS moet minstens 1 zijn.")
+    return count
+
+
+def chain_for(actor: Actor, chains: int | None = None) -> int:
+    """The chain an actor's events go to when their transaction holds none yet.
+
+    SHA-256 rather than ``hash()``, which differs per process: every worker must pick the same
+    chain for the same actor. The access point spreads actors without a user id (failed
+    logins) and shared system accounts over the chains.
+    """
+    key = f"{actor.user_id}\x1f{actor.access_point}".encode()
+    digest = hashlib.sha256(key).digest()
+    return int.from_bytes(digest[:8], "big") % (chains or chain_count())
+
+
+class _HeldChain:
+    """A do-nothing on-commit hook that marks "this transaction holds the head of ``chain``".
+
+    Django drops on-commit hooks exactly when the database drops the row lock: at commit, at
+    rollback, and at the rollback of a savepoint the append happened in (PostgreSQL releases a
+    subtransaction's row locks with it). So the hook list tells what this transaction holds,
+    with no bookkeeping of our own to get out of step.
+    """
+
+    __slots__ = ("chain",)
+
+    def __init__(self, chain: int) -> None:
+        self.chain = chain
+
+    def __call__(self) -> None:
+        return None
+
+
+def held_chain(using: str = DEFAULT_DB_ALIAS) -> int | None:
+    """The chain whose head the current transaction has locked by appending, if any."""
+    connection = transaction.get_connection(using)
+    for _savepoints, hook, _robust in getattr(connection, "run_on_commit", ()):
+        if isinstance(hook, _HeldChain):
+            return hook.chain
+    return None
 
 
 def record(
@@ -68,10 +142,13 @@ def record(
     outcome: Outcome | str = Outcome.SUCCESS,
     purpose: str = "",
 ) -> AuditEvent:
-    """Append one event to the chain, inside the caller's transaction."""
+    """Append one event to a chain (see the module docstring), inside the caller's transaction."""
     with transaction.atomic():
-        head, _created = ChainHead.objects.select_for_update().get_or_create(id=1)
+        held = held_chain()
+        chain = held if held is not None else chain_for(actor)
+        head, _created = ChainHead.objects.select_for_update().get_or_create(chain=chain)
         values = {
+            "chain": chain,
             "sequence": head.sequence + 1,
             "occurred_at": timezone.now(),
             "event_type": str(event_type),
@@ -92,61 +169,87 @@ def record(
         event = AuditEvent.objects.create(previous_hash=head.hash, hash=digest, **values)
         head.sequence, head.hash = event.sequence, digest
         head.save(update_fields=["sequence", "hash"])
+        if held is None:
+            transaction.on_commit(_HeldChain(chain))
     return event
 
 
 @dataclass(frozen=True)
 class ChainProblem:
+    chain: int
     sequence: int
     problem: str
 
+    def __str__(self) -> str:
+        return f"Keten {self.chain}, gebeurtenis {self.sequence}: {self.problem}"
+
 
 class ChainVerifier:
-    """Recompute the chain row by row; ``checked`` counts the rows seen so far.
+    """Recompute every chain row by row; ``checked`` counts the rows seen so far.
 
-    Rows are read in keyset pages (``sequence > last``) rather than with one server-side cursor:
-    memory stays flat for tens of millions of rows, no transaction or cursor is held open for
-    the whole run, and it works behind a transaction-pooling connection pooler.
+    ``checked_per_chain`` holds the count per chain verified so far. Chains are the union of
+    the head rows and the chain numbers found among the events (so rows of a chain whose head
+    was removed are still checked), each verified on its own.
 
-    The run checks the chain up to the head as it was when the run began. Writers keep
-    appending meanwhile; their rows are left for the next run instead of being mistaken for a
-    mismatch with a head read later. (Appends commit in sequence order, because the head stays
-    locked until the writer's transaction ends, so no row below that head can still appear.)
+    Rows are read in keyset pages (``sequence > last`` within a chain, on the unique
+    ``(chain, sequence)`` index) rather than with one server-side cursor: memory stays flat for
+    tens of millions of rows, no transaction or cursor is held open for the whole run, and it
+    works behind a transaction-pooling connection pooler.
 
-    The chain shows a changed, inserted or removed row; the chain head shows removal of the
-    newest rows. Someone able to rewrite both the rows and the head can forge a consistent
-    chain: publishing the head hash elsewhere now and then (e.g. in the operations log) closes
-    that gap.
+    Each chain is checked up to its head as it was just before that chain's rows were read.
+    Writers keep appending meanwhile; their rows are left for the next run instead of being
+    mistaken for a mismatch with a head read later. (Appends to a chain commit in sequence
+    order, because its head stays locked until the writer's transaction ends, so no row below
+    that head can still appear.) A chain that gets its very first row during the run is left
+    for the next run too.
+
+    The chain shows a changed, inserted or removed row; the head shows removal of the newest
+    rows. Someone able to rewrite both the rows and the head can forge a consistent chain:
+    publishing the head hashes elsewhere now and then (e.g. in the operations log) closes that
+    gap.
     """
 
     def __init__(self, batch_size: int = 5000) -> None:
         self.batch_size = batch_size
         self.checked = 0
+        self.checked_per_chain: dict[int, int] = {}
 
     def problems(self) -> Iterator[ChainProblem]:
-        head = ChainHead.objects.filter(id=1).first()
+        for chain in self.chains():
+            yield from self._chain_problems(chain)
+
+    @staticmethod
+    def chains() -> list[int]:
+        """Every chain with a head or with rows, in order."""
+        heads = set(ChainHead.objects.values_list("chain", flat=True))
+        return sorted(heads | set(_chains_with_rows()))
+
+    def _chain_problems(self, chain: int) -> Iterator[ChainProblem]:
+        head = ChainHead.objects.filter(chain=chain).first()
         up_to = head.sequence if head is not None else None
+        self.checked_per_chain[chain] = 0
         expected_previous, expected_sequence = GENESIS, 1
-        for row in self._rows(up_to):
+        for row in self._rows(chain, up_to):
             self.checked += 1
+            self.checked_per_chain[chain] += 1
             sequence = row["sequence"]
             if sequence != expected_sequence:
-                yield ChainProblem(expected_sequence, _missing(expected_sequence, sequence - 1))
+                yield ChainProblem(chain, expected_sequence, _missing(expected_sequence, sequence - 1))
             elif row["previous_hash"] != expected_previous:
                 # After a gap the link is broken by definition; report it only without one.
-                yield ChainProblem(sequence, "schakel naar de vorige rij klopt niet")
+                yield ChainProblem(chain, sequence, "schakel naar de vorige rij klopt niet")
             if compute_hash(row["previous_hash"], row) != row["hash"]:
-                yield ChainProblem(sequence, "inhoud is gewijzigd")
+                yield ChainProblem(chain, sequence, "inhoud is gewijzigd")
             expected_previous, expected_sequence = row["hash"], sequence + 1
         if head is None:
-            yield from self._check_missing_head(expected_sequence - 1)
+            yield from self._check_missing_head(chain, expected_sequence - 1)
         else:
             yield from self._check_head(head, expected_sequence - 1, expected_previous)
-        yield from self._check_rows_beyond_head()
+        yield from self._check_rows_beyond_head(chain)
 
-    def _rows(self, up_to: int | None) -> Iterator[dict]:
-        columns = (*HASHED_FIELDS, "previous_hash", "hash")
-        rows = AuditEvent.objects.order_by("sequence")
+    def _rows(self, chain: int, up_to: int | None) -> Iterator[dict]:
+        columns = (*HASHED_FIELDS, "chain", "previous_hash", "hash")
+        rows = AuditEvent.objects.filter(chain=chain).order_by("sequence")
         if up_to is not None:
             rows = rows.filter(sequence__lte=up_to)
         last = 0
@@ -160,31 +263,47 @@ class ChainVerifier:
     @staticmethod
     def _check_head(head: ChainHead, last_sequence: int, last_hash: str) -> Iterator[ChainProblem]:
         if head.sequence > last_sequence:
-            yield ChainProblem(last_sequence + 1, _missing(last_sequence + 1, head.sequence) +
-                               " (einde van de keten)")
+            yield ChainProblem(head.chain, last_sequence + 1,
+                               _missing(last_sequence + 1, head.sequence) + " (einde van de keten)")
         elif head.hash != last_hash:
-            yield ChainProblem(head.sequence, "laatste rij klopt niet met de kop van de keten")
+            yield ChainProblem(head.chain, head.sequence,
+                               "laatste rij klopt niet met de kop van de keten")
 
     @staticmethod
-    def _check_missing_head(last_sequence: int) -> Iterator[ChainProblem]:
-        # Re-read: the very first append ever may have created the head during the run.
-        if last_sequence and not ChainHead.objects.filter(id=1).exists():
-            yield ChainProblem(last_sequence, "kop van de keten ontbreekt")
+    def _check_missing_head(chain: int, last_sequence: int) -> Iterator[ChainProblem]:
+        # Re-read: the chain's very first append may have created the head during the run.
+        if last_sequence and not ChainHead.objects.filter(chain=chain).exists():
+            yield ChainProblem(chain, last_sequence, "kop van de keten ontbreekt")
 
     @staticmethod
-    def _check_rows_beyond_head() -> Iterator[ChainProblem]:
+    def _check_rows_beyond_head(chain: int) -> Iterator[ChainProblem]:
         """Rows numbered past the head: one statement, so one snapshot of rows and head.
 
         A writer moves the head in the same transaction as its row, so in any one snapshot a
         row past the head was put there by someone else.
         """
-        head_sequence = ChainHead.objects.filter(id=1).values("sequence")[:1]
-        beyond = AuditEvent.objects.filter(sequence__gt=Subquery(head_sequence)).aggregate(
-            first=Min("sequence"), last=Max("sequence")
-        )
+        head_sequence = ChainHead.objects.filter(chain=chain).values("sequence")[:1]
+        beyond = AuditEvent.objects.filter(
+            chain=chain, sequence__gt=Subquery(head_sequence)
+        ).aggregate(first=Min("sequence"), last=Max("sequence"))
         if beyond["first"] is not None:
-            yield ChainProblem(beyond["first"], _rows(beyond["first"], beyond["last"], "staat", "staan")
+            yield ChainProblem(chain, beyond["first"],
+                               _rows(beyond["first"], beyond["last"], "staat", "staan")
                                + " na de kop van de keten")
+
+
+def _chains_with_rows() -> Iterator[int]:
+    """The chain numbers among the events, by one index seek per chain.
+
+    A ``DISTINCT`` would read the whole ``(chain, sequence)`` index; this "skip scan" reads one
+    entry per chain.
+    """
+    chain = -1
+    while True:
+        chain = AuditEvent.objects.filter(chain__gt=chain).aggregate(next=Min("chain"))["next"]
+        if chain is None:
+            return
+        yield chain
 
 
 def _missing(first: int, last: int) -> str:
@@ -198,12 +317,21 @@ def _rows(first: int, last: int, singular_verb: str, plural_verb: str) -> str:
 
 
 def verify_chain(batch_size: int = 5000) -> Iterator[ChainProblem]:
-    """Every changed, inserted or removed row of the chain, streamed (see ``ChainVerifier``)."""
+    """Every changed, inserted or removed row of every chain, streamed (see ``ChainVerifier``)."""
     return ChainVerifier(batch_size).problems()
 
 
-def events_for_client(client_pseudonym: str, start: datetime, end: datetime):
-    """Every event about one client in a period: the basis of 'wie heeft mijn gegevens ingezien'."""
-    return AuditEvent.objects.filter(
+def events_for_client(
+    client_pseudonym: str, start: datetime, end: datetime, organisation: str | None = None
+) -> QuerySet[AuditEvent]:
+    """Every event about one client in a period: the basis of 'wie heeft mijn gegevens ingezien'.
+
+    With ``organisation``, only the events by that organisation's users, filtered in the
+    database. Ordered by time, then ``id``: events of different chains have no common sequence.
+    """
+    events = AuditEvent.objects.filter(
         client_pseudonym=client_pseudonym, occurred_at__gte=start, occurred_at__lt=end
-    ).order_by("occurred_at", "sequence")
+    )
+    if organisation is not None:
+        events = events.filter(organisation=organisation)
+    return events.order_by("occurred_at", "id")

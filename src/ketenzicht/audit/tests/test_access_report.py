@@ -4,9 +4,11 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ketenzicht.audit.models import AuditEvent, EventType, Outcome
-from ketenzicht.audit.reports import access_report
+from ketenzicht.audit.reports import DEFAULT_LIMIT, access_report
 from ketenzicht.audit.services import Actor, Subject, record
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,47 @@ def test_access_report_needs_a_client_and_an_aware_period():
     with pytest.raises(ValueError, match="tijdzone"):
         access_report(PRIVACY_OFFICER, CLIENT, datetime(2026, 3, 1), datetime(2026, 4, 1), export=False)
     assert not AuditEvent.objects.exists()
+
+
+def test_access_report_filters_organisation_in_sql():
+    domesta = Actor(user_id="u-d", user_name="Dirk", organisation="domesta", role="professional")
+    access(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
+    with time_machine.travel(datetime(2026, 3, 11, 9, 0, tzinfo=UTC), tick=False):
+        record(domesta, EventType.READ, Subject(client_pseudonym=CLIENT, object_type="persoon"))
+
+    with CaptureQueriesContext(connection) as queries:
+        rows = access_report(PRIVACY_OFFICER, CLIENT, *MARCH, organisation="kristalla")
+
+    assert [(r.user_name, r.organisation) for r in rows] == [("Juf Ans", "kristalla")]
+    report_query = next(q["sql"] for q in queries.captured_queries
+                        if "client_pseudonym" in q["sql"] and q["sql"].lstrip().startswith("SELECT"))
+    assert '"audit_auditevent"."organisation" = ' in report_query
+    event = AuditEvent.objects.get(object_type="auditrapport")
+    assert event.detail["organisatie"] == "kristalla"  # the trail shows what was asked for
+
+
+def test_access_report_is_capped():
+    for day in (2, 3, 4, 5, 6):
+        access(datetime(2026, 3, day, 9, 0, tzinfo=UTC))
+
+    capped = access_report(PRIVACY_OFFICER, CLIENT, *MARCH, limit=3)
+    whole = access_report(PRIVACY_OFFICER, CLIENT, *MARCH, limit=5)
+
+    assert [r.occurred_at.day for r in capped] == [2, 3, 4]  # the oldest of the period
+    assert capped.truncated is True
+    assert isinstance(capped, list)  # callers that treat the report as a list keep working
+    assert [r.occurred_at.day for r in whole] == [2, 3, 4, 5, 6]
+    assert whole.truncated is False
+    first_request, second_request = AuditEvent.objects.filter(object_type="auditrapport")
+    assert first_request.detail["afgekapt_na"] == 3
+    assert "afgekapt_na" not in second_request.detail
+
+
+def test_access_report_limits_in_sql_by_default():
+    access(datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
+    with CaptureQueriesContext(connection) as queries:
+        report = access_report(PRIVACY_OFFICER, CLIENT, *MARCH)
+    assert report.truncated is False
+    assert any(f"LIMIT {DEFAULT_LIMIT + 1}" in q["sql"] for q in queries.captured_queries)
+    with pytest.raises(ValueError, match="minstens één"):
+        access_report(PRIVACY_OFFICER, CLIENT, *MARCH, limit=0)

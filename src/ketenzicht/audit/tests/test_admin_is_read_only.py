@@ -34,5 +34,34 @@ def test_reading_the_trail_in_the_admin_is_audited(admin_client, admin_user):
         EventType.SEARCH, CLIENT, f"account:{admin_user.pk}")
     assert listing.detail == {"filters": ["event_type__exact"], "gezocht": True}
     assert (detail.event_type, detail.client_pseudonym, detail.object_id) == (
-        EventType.READ, CLIENT, str(event.sequence))
+        EventType.READ, CLIENT, str(event.pk))
     assert detail.access_point == "127.0.0.1"
+
+
+@pytest.mark.parametrize("term", ["999090008", "bsn 999090008", "12345678", "999 090 008", "999.09.0008"])
+def test_admin_refuses_bsn_like_search(admin_client, term):
+    write_events(1, client_pseudonym=CLIENT)
+    before = AuditEvent.objects.count()
+
+    response = admin_client.get(LIST, {"q": term, "event_type__exact": "read"})
+
+    # Back to the list without the term, filters kept; nothing searched, so nothing audited.
+    assert response.status_code == 302
+    assert response["Location"] == f"{LIST}?event_type__exact=read"
+    assert AuditEvent.objects.count() == before
+    page = admin_client.get(response["Location"])
+    content = page.content.decode()
+    assert "Zoek niet op BSN" in content
+    assert term not in content
+    assert all(term not in str(value) for value in AuditEvent.objects.values_list("detail", flat=True))
+
+
+def test_admin_still_finds_a_pseudonym_with_a_run_of_digits(admin_client):
+    """About one in twelve uuids has eight digits in a row; such a client must stay findable."""
+    pseudonym = "12345678-9abc-4def-8123-456789012345"
+    write_events(1, client_pseudonym=pseudonym)
+
+    response = admin_client.get(LIST, {"q": pseudonym})
+
+    assert response.status_code == 200
+    assert AuditEvent.objects.filter(object_type="audittrail", client_pseudonym=pseudonym).exists()

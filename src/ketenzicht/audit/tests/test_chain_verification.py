@@ -1,17 +1,23 @@
-"""The hash chain shows every changed, removed or added row, on every database."""
+"""The hash chains show every changed, removed or added row, on every database.
+
+Most tests here write as ``SYSTEM`` in one transaction, so on one chain; ``problems`` checks
+that every problem is reported on that chain.
+"""
 
 import pytest
 
 from ketenzicht.audit.models import AuditEvent
 from ketenzicht.audit.services import ChainVerifier, verify_chain
 
-from .tampering import change, head, remove, write_events
+from .tampering import change, head, remove, system_chain, write_events
 
 pytestmark = pytest.mark.django_db
 
 
 def problems(batch_size: int = 5000) -> list[tuple[int, str]]:
-    return [(p.sequence, p.problem) for p in verify_chain(batch_size=batch_size)]
+    found = list(verify_chain(batch_size=batch_size))
+    assert {p.chain for p in found} <= {system_chain()}
+    return [(p.sequence, p.problem) for p in found]
 
 
 def test_intact_chain_has_no_problems():
@@ -70,7 +76,7 @@ def test_removed_first_row_is_detected():
 
 def test_row_added_after_the_head_is_detected():
     write_events(2)
-    last = AuditEvent.objects.get(sequence=2)
+    last = AuditEvent.objects.get(chain=system_chain(), sequence=2)
     AuditEvent.objects.create(
         **{f.name: getattr(last, f.name) for f in AuditEvent._meta.fields if f.name != "id"}
         | {"sequence": 3, "previous_hash": last.hash, "hash": "a" * 64}
@@ -95,11 +101,12 @@ def test_tampering_is_found_across_batches():
 
 
 class AppendingAfterTheLastRow(ChainVerifier):
-    """A verifier during which writers append, just after it read the last row it checks."""
+    """A verifier during which writers append, just after it read a chain's last row it checks."""
 
-    def _rows(self, up_to):
-        yield from super()._rows(up_to)
-        write_events(2)
+    def _rows(self, chain, up_to):
+        yield from super()._rows(chain, up_to)
+        if chain == system_chain():
+            write_events(2)
 
 
 def test_events_appended_during_verification_are_not_reported():

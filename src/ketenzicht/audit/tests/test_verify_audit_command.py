@@ -7,17 +7,18 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ketenzicht import cli
+from ketenzicht.audit.services import chain_for
 
-from .tampering import change, remove, write_events
+from .tampering import actors_on_different_chains, change, remove, system_chain, write_events
 
 pytestmark = pytest.mark.django_db
 
 
-def run() -> tuple[int, str, str]:
+def run(*options: str) -> tuple[int, str, str]:
     """The command's exit code, stdout and stderr, as an operator's shell would see them."""
     stdout, stderr = StringIO(), StringIO()
     try:
-        call_command("verify_audit", "--batch-size", "2", stdout=stdout, stderr=stderr)
+        call_command("verify_audit", "--batch-size", "2", *options, stdout=stdout, stderr=stderr)
     except CommandError as error:
         return error.returncode, stdout.getvalue(), stderr.getvalue() + str(error)
     return 0, stdout.getvalue(), stderr.getvalue()
@@ -33,11 +34,32 @@ def test_verify_audit_command_exit_codes():
 
     assert code == 1
     assert stdout == ""
+    chain = system_chain()
     assert stderr.splitlines() == [
-        "Gebeurtenis 2: inhoud is gewijzigd",
-        "Gebeurtenis 4: rij 4 ontbreekt",
+        f"Keten {chain}, gebeurtenis 2: inhoud is gewijzigd",
+        f"Keten {chain}, gebeurtenis 4: rij 4 ontbreekt",
         "Audittrail NIET in orde: 2 problemen in 4 gecontroleerde gebeurtenissen.",
     ]
+
+
+@pytest.mark.django_db(transaction=True)  # each append its own transaction, so its own chain
+def test_verbose_output_lists_every_chain_with_its_count():
+    first, second = actors_on_different_chains(2)
+    write_events(3, actor=first)
+    write_events(1, actor=second)
+
+    code, stdout, _stderr = run("-v", "2")
+
+    *per_chain, summary = stdout.splitlines()
+    assert code == 0
+    assert summary == "Audittrail in orde: 4 gebeurtenissen gecontroleerd."
+    # Chains without events are listed too (with 0) when their head exists.
+    assert all(line.startswith("Keten ") for line in per_chain)
+    assert [line for line in per_chain if not line.endswith(": 0 gebeurtenissen gecontroleerd.")] == sorted(
+        [f"Keten {chain_for(first)}: 3 gebeurtenissen gecontroleerd.",
+         f"Keten {chain_for(second)}: 1 gebeurtenis gecontroleerd."],
+        key=lambda line: int(line.split()[1].rstrip(":")),
+    )
 
 
 def test_empty_trail_passes():

@@ -20,6 +20,7 @@ from rest_framework import exceptions
 from rest_framework.request import Request
 
 from ketenzicht.access.audited import actor_for
+from ketenzicht.audit.network import client_ip
 from ketenzicht.audit.services import Actor
 from ketenzicht.organisations.models import Professional
 
@@ -44,25 +45,32 @@ class UnknownResponsibleProfessional(exceptions.PermissionDenied):
 
 
 def responsible_professional(request: Request) -> Professional:
-    """The professional named in the header, of the token's organisation; else 400/403."""
+    """The professional named in the header, of the token's active organisation; else 400/403.
+
+    The token's organisation is active (``token_for_key``), but the check is repeated here so
+    this rule does not depend on how the token was found.
+    """
     token: ApiToken = request.auth
     username = (request.headers.get(PROFESSIONAL_HEADER) or "").strip()
     if not username:
         raise MissingResponsibleProfessional()
     professional = (
         Professional.objects.select_related("user", "organisation", "organisation__type")
-        .filter(user__username=username, user__is_active=True, organisation=token.organisation)
+        .filter(user__username=username, user__is_active=True, organisation=token.organisation,
+                organisation__is_active=True)
         .first()
     )
     if professional is None:
-        # Unknown and "of another organisation" look alike: no probing for usernames.
+        # Unknown, "of another organisation" and "of an organisation no longer in the chain"
+        # look alike: no probing for usernames.
         raise UnknownResponsibleProfessional()
     return professional
 
 
 def access_point(request: Request) -> str:
+    """``api:<token prefix>@<client IP>``, the IP seen through the trusted proxies."""
     token: ApiToken = request.auth
-    return f"api:{token.prefix}@{request.META.get('REMOTE_ADDR', '')}"[:100]
+    return f"api:{token.prefix}@{client_ip(request)}"[:100]
 
 
 def api_actor(request: Request, professional: Professional) -> Actor:

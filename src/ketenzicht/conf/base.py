@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "ketenzicht.web.middleware.AbsoluteSessionTimeoutMiddleware",
+    "ketenzicht.web.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -91,6 +92,11 @@ DATABASES = {
 # Every request runs in one transaction, so an action and its audit event commit together.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The audit trail is split over this many independent hash chains. An append locks its chain's
+# head until the request's transaction commits, so requests only wait for others on the same
+# chain. Raising it later is safe (new chains start empty); lowering it leaves the higher
+# chains as they are, still verified.
+KETENZICHT_AUDIT_CHAINS = env_int("KETENZICHT_AUDIT_CHAINS", 16)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -137,10 +143,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# How many reverse proxies in front of Ketenzicht append to X-Forwarded-For. Only their entries
+# are believed; 0 means the peer's own address (REMOTE_ADDR) is the client's. Used for the audit
+# trail's network access point and for the lockout (``ketenzicht.audit.network.client_ip``).
+KETENZICHT_TRUSTED_PROXY_COUNT = env_int("KETENZICHT_TRUSTED_PROXY_COUNT", 0)
+
 # Brute-force protection (django-axes): lock the account after repeated failures.
 AXES_FAILURE_LIMIT = env_int("KETENZICHT_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("KETENZICHT_LOGIN_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Per account, not per address: a municipal office or a school board reaches us from one NAT
+# address, so an IP lockout would let one person's typos (or one attacker) lock out everyone
+# there, while guessing at one account is stopped by the account lockout alone. Hence axes'
+# warning that the IP address is not a lockout parameter (axes.W006) is silenced on purpose.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "ketenzicht.audit.network.client_ip"
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_VERBOSE = False
@@ -183,6 +200,12 @@ KETENZICHT_BRP_TIMEOUT_SECONDS = env_int("KETENZICHT_BRP_TIMEOUT_SECONDS", 10)
 
 # OpenID Connect login through an organisation's identity provider (off unless configured).
 KETENZICHT_OIDC_ENABLED = env_bool("KETENZICHT_OIDC_ENABLED", False)
+# The provider replaces our TOTP check, so its login must prove a second factor: an ``amr``
+# method from this list (RFC 8176), or ``acr`` equal to the required level when one is set.
+KETENZICHT_OIDC_MFA_AMR = env_list("KETENZICHT_OIDC_MFA_AMR", "mfa,otp,hwk,swk")
+KETENZICHT_OIDC_REQUIRED_ACR = env("KETENZICHT_OIDC_REQUIRED_ACR", "")
+# Slugs of the organisations whose staff this provider may log in; empty lets nobody in.
+KETENZICHT_OIDC_ORGANISATIONS = env_list("KETENZICHT_OIDC_ORGANISATIONS")
 if KETENZICHT_OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("ketenzicht.web.oidc.ProfessionalOIDCBackend")

@@ -1,10 +1,12 @@
 """Forms of the web UI: login with password and authenticator code, BSN search, access report.
 
 Error texts are Dutch and specific where that helps the professional (BSN), and deliberately
-vague where specificity would help an attacker (which of password or code was wrong).
+vague where specificity would help an attacker (which of password, code or account set-up was
+wrong).
 """
 
 from datetime import date, timedelta
+from typing import NoReturn
 
 from django import forms
 from django.contrib.auth import user_login_failed
@@ -18,25 +20,23 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ketenzicht.organisations.services import professional_for_user
 from ketenzicht.people.bsn import validate_bsn
 
+from .guards import record_failed_login
+
 INVALID_LOGIN = _(
     "De combinatie van gebruikersnaam, wachtwoord en code klopt niet. Let op: na herhaalde "
     "mislukte pogingen wordt uw account tijdelijk geblokkeerd."
-)
-NO_DEVICE = _(
-    "Voor uw account is nog geen tweestapsverificatie (authenticator-app) ingesteld. Neem "
-    "contact op met de functioneel beheerder van uw organisatie."
-)
-NO_PROFESSIONAL = _(
-    "Uw account is niet gekoppeld aan een organisatie en rol. Neem contact op met de "
-    "functioneel beheerder van uw organisatie."
 )
 
 
 class LoginForm(AuthenticationForm):
     """Username, password and the six-digit code, checked together.
 
-    A wrong code counts as a failed login for django-axes (``user_login_failed``), so the lockout
-    covers guessing codes as well as passwords.
+    Every way a checked login can fail gives the same message and counts as a failed login for
+    django-axes (``user_login_failed``): a wrong password, a wrong code, and also an account
+    that has no place in the chain or no authenticator yet. A more helpful message for those
+    last two would appear only after the password was accepted, so it would tell whoever is
+    guessing that the password is right; the functioneel beheerder sees the reason in the
+    audit trail instead. Each failure is written to that trail (``record_failed_login``).
     """
 
     otp_token = forms.CharField(
@@ -65,20 +65,34 @@ class LoginForm(AuthenticationForm):
         if self.errors:
             # Without a well-formed code nothing is checked, so the answer reveals nothing.
             return self.cleaned_data
-        super().clean()
+        username = self.cleaned_data.get("username") or ""
+        try:
+            super().clean()
+        except ValidationError:
+            # Django's authenticate() already sent user_login_failed (axes counted it).
+            locked = getattr(self.request, "axes_locked_out", False)
+            record_failed_login(self.request, username, "geblokkeerd" if locked else "wachtwoord")
+            raise
         user = self.user_cache
-        if professional_for_user(user) is None:
-            raise ValidationError(NO_PROFESSIONAL, code="no_professional")
+        professional = professional_for_user(user)
+        if professional is None:  # no place in the chain, or the organisation left it
+            self._refuse(user, "geen-organisatie-of-rol")
         devices = list(TOTPDevice.objects.devices_for_user(user, confirmed=True))
         if not devices:
-            raise ValidationError(NO_DEVICE, code="no_device")
+            self._refuse(user, "geen-tweede-factor")
         self.otp_device = self._verified_device(devices, self.cleaned_data["otp_token"])
         if self.otp_device is None:
-            user_login_failed.send(
-                sender=__name__, credentials={"username": user.get_username()}, request=self.request
-            )
-            raise ValidationError(INVALID_LOGIN, code="invalid_token")
+            self._refuse(user, "code")
         return self.cleaned_data
+
+    def _refuse(self, user, reason: str) -> NoReturn:
+        """Fail like a wrong password: same message, counted by axes, written to the trail."""
+        self.user_cache = None
+        user_login_failed.send(
+            sender=__name__, credentials={"username": user.get_username()}, request=self.request
+        )
+        record_failed_login(self.request, user.get_username(), reason)
+        raise ValidationError(INVALID_LOGIN, code="invalid_login")
 
     def _verified_device(self, devices: list[TOTPDevice], token: str) -> TOTPDevice | None:
         wanted = self.cleaned_data.get("otp_device")

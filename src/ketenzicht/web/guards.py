@@ -8,41 +8,70 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
 from ketenzicht.access.audited import actor_for
-from ketenzicht.audit.services import Actor
+from ketenzicht.audit.models import EventType, Outcome
+from ketenzicht.audit.network import client_ip
+from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.organisations.services import professional_for_user
 
+from .oidc import organisation_allowed
 from .responses import forbidden
 
 OIDC_BACKEND = "ketenzicht.web.oidc.ProfessionalOIDCBackend"
 
 
 def is_two_factor_verified(request: HttpRequest) -> bool:
-    """Verified by our own TOTP, or by the organisation's identity provider when OIDC is on.
+    """Verified by our own TOTP, or by an organisation's identity provider when OIDC is on.
 
-    With OIDC the identity provider is contractually bound to enforce multi-factor login; the
-    session then carries that provider's verification instead of a django-otp device.
+    An OIDC session only exists when ``ProfessionalOIDCBackend`` accepted the provider's claims,
+    which includes proof of a multi-factor login (``amr``/``acr``); see ``oidc.py``. The
+    organisation must still be one that provider speaks for, checked on every request.
     """
     user = request.user
     if not user.is_authenticated:
         return False
     if getattr(user, "is_verified", lambda: False)():
         return True
-    return settings.KETENZICHT_OIDC_ENABLED and request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND
+    if not (settings.KETENZICHT_OIDC_ENABLED
+            and request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND):
+        return False
+    professional = professional_for_user(user)
+    return professional is not None and organisation_allowed(professional)
 
 
 def access_point(request: HttpRequest) -> str:
-    """The network access point for the audit trail (NEN 7513)."""
-    return request.META.get("REMOTE_ADDR", "")[:100]
+    """The network access point for the audit trail (NEN 7513): the client, not the proxy."""
+    return client_ip(request)[:100]
 
 
 def web_actor(request: HttpRequest, professional: Professional) -> Actor:
     return actor_for(professional, access_point=access_point(request))
+
+
+def record_failed_login(request: HttpRequest | None, username: str, reason: str) -> None:
+    """Write a failed login to the audit trail without ever storing what was typed blindly.
+
+    People type a BSN or a password into the username field by mistake; the trail must not keep
+    it. So the username is only recorded when it names an existing account, and then with the
+    account's name and place in the chain. ``reason`` stays in the trail for the administrator
+    (the login page itself never says which part was wrong).
+    """
+    account = get_user_model()._default_manager.filter(
+        **{get_user_model().USERNAME_FIELD: username}).first() if username else None
+    professional = professional_for_user(account)
+    actor = Actor(
+        user_id=account.get_username() if account else "",
+        user_name=professional.display_name if professional else "",
+        organisation=professional.organisation.slug if professional else "",
+        role=professional.role if professional else "",
+        access_point=access_point(request) if request is not None else "",
+    )
+    record(actor, EventType.LOGIN, Subject(detail={"reden": reason}), outcome=Outcome.FAILURE)
 
 
 View = Callable[..., HttpResponse]

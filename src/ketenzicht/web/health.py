@@ -1,11 +1,17 @@
-"""``GET /health/``: is the application up and can it reach its database?"""
+"""``GET /health/``: is the application up and can it reach its database?
 
-from django.db import connection
+The view opts out of ``ATOMIC_REQUESTS``: that would open a transaction, and so a database
+connection, before the view runs, and an unreachable database would then end in the generic
+500 page instead of the 503 answer a load balancer can act on.
+"""
+
+from django.db import connection, transaction
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 
+@transaction.non_atomic_requests
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
     try:

@@ -1,11 +1,21 @@
 """Login needs password and authenticator code; failures of either count towards the lockout."""
 
+import json
+
 import pytest
 from django.conf import settings
+from django.forms.models import model_to_dict
 
-from ketenzicht.audit.models import AuditEvent, EventType
+from ketenzicht.audit.models import AuditEvent, EventType, Outcome
 from ketenzicht.conftest import totp_code
-from ketenzicht.organisations.tests.factories import ProfessionalFactory, TOTPDeviceFactory
+from ketenzicht.organisations.tests.factories import (
+    ProfessionalFactory,
+    TOTPDeviceFactory,
+    UserFactory,
+)
+from ketenzicht.web.forms import INVALID_LOGIN
+
+from .conftest import without_csrf
 
 PASSWORD = "correct-paard-batterij-niet"
 
@@ -43,14 +53,84 @@ def test_password_only_session_reaches_nothing(client, professional):
     assert response["Location"].startswith("/inloggen/")
 
 
-def test_account_without_totp_device_cannot_log_in(client, professional):
-    response = client.post("/inloggen/", {"username": "anja", "password": PASSWORD,
-                                          "otp_token": "123456"})
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "nog geen tweestapsverificatie" in page
-    assert "functioneel beheerder" in page
+def _failures(username: str) -> int:
+    from axes.models import AccessAttempt
+
+    attempt = AccessAttempt.objects.filter(username=username).first()
+    return attempt.failures_since_start if attempt else 0
+
+
+def _login_failures() -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(event_type=EventType.LOGIN, outcome=Outcome.FAILURE)
+                .order_by("id"))
+
+
+def test_account_without_totp_device_fails_like_a_wrong_password(client, professional):
+    """A helpful "no authenticator yet" would confirm to a guesser that the password is right."""
+    right_password = client.post("/inloggen/", {"username": "anja", "password": PASSWORD,
+                                                "otp_token": "123456"})
+    wrong_password = client.post("/inloggen/", {"username": "anja", "password": "fout-wachtwoord",
+                                                "otp_token": "123456"})
+
+    assert right_password.status_code == wrong_password.status_code == 200
+    assert without_csrf(right_password.content) == without_csrf(wrong_password.content)
+    assert str(INVALID_LOGIN) in right_password.content.decode()
+    assert "tweestapsverificatie" not in right_password.content.decode()
     assert client.get("/").status_code == 302
+    assert _failures("anja") == 2
+    assert [e.detail["reden"] for e in _login_failures()] == ["geen-tweede-factor", "wachtwoord"]
+
+
+def test_account_without_professional_fails_like_a_wrong_password(client, db):
+    user = UserFactory(username="los-account")
+    TOTPDeviceFactory(user=user)
+
+    response = client.post("/inloggen/", {"username": "los-account", "password": PASSWORD,
+                                          "otp_token": "123456"})
+
+    assert str(INVALID_LOGIN) in response.content.decode()
+    assert "organisatie en rol" not in response.content.decode()
+    assert client.get("/").status_code == 302
+    assert _failures("los-account") == 1
+    (event,) = _login_failures()
+    assert event.user_id == "los-account" and event.detail["reden"] == "geen-organisatie-of-rol"
+
+
+def test_professional_of_inactive_organisation_cannot_log_in(client, professional):
+    device = TOTPDeviceFactory(user=professional.user)
+    professional.organisation.is_active = False
+    professional.organisation.save()
+
+    response = client.post("/inloggen/", {"username": "anja", "password": PASSWORD,
+                                          "otp_token": totp_code(device)})
+
+    assert response.status_code == 200
+    assert str(INVALID_LOGIN) in response.content.decode()
+    assert client.get("/").status_code == 302
+    assert _failures("anja") == 1
+    assert not AuditEvent.objects.filter(event_type=EventType.LOGIN,
+                                         outcome=Outcome.SUCCESS).exists()
+
+
+def test_failed_login_is_audited_with_username_only_for_an_existing_account(client, professional):
+    """Someone typing a BSN into the username field must not leave it in the trail."""
+    client.post("/inloggen/", {"username": "anja", "password": "fout-wachtwoord",
+                               "otp_token": "123456"}, REMOTE_ADDR="192.0.2.7")
+    client.post("/inloggen/", {"username": "999990019", "password": "fout-wachtwoord",
+                               "otp_token": "123456"}, REMOTE_ADDR="192.0.2.8")
+
+    known, unknown = _login_failures()
+    assert (known.user_id, known.user_name, known.access_point) == ("anja", "Anja Bos", "192.0.2.7")
+    assert known.organisation == professional.organisation.slug
+    assert (unknown.user_id, unknown.user_name, unknown.access_point) == ("", "", "192.0.2.8")
+    for event in (known, unknown):
+        assert "999990019" not in json.dumps(model_to_dict(event), default=str)
+
+
+def test_incomplete_form_is_no_login_attempt(client, professional):
+    client.post("/inloggen/", {"username": "anja", "password": PASSWORD})
+    assert _failures("anja") == 0
+    assert _login_failures() == []
 
 
 def test_wrong_totp_counts_towards_lockout(client, professional):
@@ -64,6 +144,7 @@ def test_wrong_totp_counts_towards_lockout(client, professional):
     assert "klopt niet" in response.content.decode()
     attempt = AccessAttempt.objects.get(username="anja")
     assert attempt.failures_since_start == 1
+    assert [e.detail["reden"] for e in _login_failures()] == ["code"]
 
 
 def test_lockout_after_repeated_failures(client, professional):
@@ -86,6 +167,9 @@ def test_lockout_after_repeated_failures(client, professional):
                                        "otp_token": totp_code(device)})
     assert right.status_code in (403, 429)
     assert client.get("/").status_code == 302
+    assert _login_failures()[-1].detail["reden"] == "geblokkeerd"
+    assert not AuditEvent.objects.filter(event_type=EventType.LOGIN,
+                                         outcome=Outcome.SUCCESS).exists()
 
 
 def test_logout_is_a_post_and_audited(parties, verified_login):

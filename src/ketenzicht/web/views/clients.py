@@ -6,11 +6,13 @@ the audit event. Without a basis the answer is the same 404 page a missing objec
 
 from uuid import UUID
 
+from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ketenzicht.access.audited import open_household, open_person, search_by_bsn
 from ketenzicht.access.services import basis_for, visible_persons
@@ -20,6 +22,7 @@ from ketenzicht.people.services import current_household, current_members, relat
 
 from ..forms import BsnSearchForm
 from ..guards import professional_required, web_actor
+from ..register import refresh_household
 from ..responses import not_found
 from ..worklist import worklist_for
 
@@ -56,6 +59,19 @@ def person(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     if found is None:
         return not_found(request)
     return render(request, "web/person.html", _person_context(professional, found))
+
+
+@transaction.non_atomic_requests  # the register is asked outside any transaction (register.py)
+@require_POST
+@professional_required
+def person_household_refresh(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+    """The button "Huishouden bijwerken uit de BRP": back to the person page with a message."""
+    professional = request.professional
+    outcome = refresh_household(professional, web_actor(request, professional), person_uuid)
+    if outcome is None:
+        return not_found(request)
+    (messages.success if outcome.succeeded else messages.error)(request, outcome.message)
+    return redirect("web:person", person_uuid=person_uuid)
 
 
 def _person_context(professional: Professional, person: Person) -> dict:

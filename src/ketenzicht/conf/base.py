@@ -249,6 +249,8 @@ KETENZICHT_API_IDEMPOTENCY_HOURS = env_int("KETENZICHT_API_IDEMPOTENCY_HOURS", 2
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+DEFAULT_EXCEPTION_REPORTER_FILTER = "ketenzicht.people.log_filters.BsnExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -110,3 +110,12 @@ def test_missing_keys_refuse_to_store_bsns():
 
     with pytest.raises(ImproperlyConfigured):
         bsn_lib.protect(DAAN)
+
+
+def test_bsn_never_appears_in_error_reports(rf):
+    from django.views.debug import get_default_exception_reporter_filter
+
+    request = rf.post("/zoeken/", {"bsn": DAAN, "reden": "zorg"})
+    parameters = get_default_exception_reporter_filter().get_post_parameters(request)
+    assert parameters["bsn"] != DAAN
+    assert parameters["reden"] == "zorg"

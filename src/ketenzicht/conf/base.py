@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     # Shared services.
     "ketenzicht.people",
     "ketenzicht.access",
+    "ketenzicht.notify",
+    # Chain work.
+    "ketenzicht.verwijsindex",
     # Faces.
     "ketenzicht.api",
     "ketenzicht.web",
@@ -246,6 +249,14 @@ SPECTACULAR_SETTINGS = {
 
 # How long an Idempotency-Key is remembered per organisation (hours).
 KETENZICHT_API_IDEMPOTENCY_HOURS = env_int("KETENZICHT_API_IDEMPOTENCY_HOURS", 24)
+
+# E-mail: notices say only that there is something to read in Ketenzicht, with a link.
+KETENZICHT_BASE_URL = env("KETENZICHT_BASE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = env("KETENZICHT_FROM_EMAIL", "Ketenzicht <noreply@ketenzicht.invalid>")
+EMAIL_BACKEND = env("KETENZICHT_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("KETENZICHT_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("KETENZICHT_EMAIL_PORT", 25)
+EMAIL_USE_TLS = env_bool("KETENZICHT_EMAIL_USE_TLS", False)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

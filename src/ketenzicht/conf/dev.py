@@ -31,3 +31,6 @@ STORAGES = {
 # The demo answers population-register questions from its own generated Emmen.
 KETENZICHT_POPULATION_REGISTER = env("KETENZICHT_POPULATION_REGISTER", "demo")
 KETENZICHT_DEMO_HOUSEHOLDS = env_int("KETENZICHT_DEMO_HOUSEHOLDS", 2000)
+
+# The demo prints e-mail to the console instead of sending it.
+EMAIL_BACKEND = env("KETENZICHT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -236,3 +236,6 @@ PROVIDERS: tuple[OrganisationConfig, ...] = (
 PROVIDER_INTERVENTION_LEVELS: dict[str, tuple[int, ...]] = {
     provider.slug: provider.intervention_levels for provider in PROVIDERS
 }
+
+#: Emmen's rule for the verwijsindex: the CJG-Jeugdteam of the youth's district coordinates.
+MATCH_COORDINATOR_TYPE = "cjg-jeugdteam"

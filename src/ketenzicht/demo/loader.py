@@ -37,6 +37,7 @@ from ketenzicht.people.models import (
     RelationKind,
 )
 from ketenzicht.people.services import PersonData, find_person_by_bsn, person_fields
+from ketenzicht.verwijsindex.models import IndexSettings
 
 from . import config
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -83,6 +84,10 @@ def load_demo(households: int = 2000, seed: int = DEFAULT_SEED) -> DemoSummary:
     with transaction.atomic():
         municipality, districts = load_districts()
         organisations = _load_organisations(municipality, districts)
+        IndexSettings.objects.create(
+            municipality=municipality,
+            coordinator_type=OrganisationType.objects.get(slug=config.MATCH_COORDINATOR_TYPE),
+        )
         _load_accounts(organisations)
         counts = _load_population(dataset)
         for organisation_slug, person_key, kind in DEMO_BASES:

@@ -1,0 +1,61 @@
+"""The legal rules of the verwijsindex that need no database: categories, ages, terms.
+
+Jeugdwet art. 7.1.1.2 and domain.md §2. Each rule has a test named after it.
+"""
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from ketenzicht.people.ages import age_on
+
+#: The 12 legal risk categories (a–l). Checked on registration, never stored.
+RISK_CATEGORIES: dict[str, str] = {
+    "a": _("Geweld, vernederende behandeling of verwaarlozing"),
+    "b": _("Psychische problemen, waaronder verslaving"),
+    "c": _("Ernstige problemen bij het opgroeien of de opvoeding"),
+    "d": _("Minderjarig moeder of zwanger"),
+    "e": _("Veelvuldig schoolverzuim of voortijdig schoolverlaten"),
+    "f": _("Niet gemotiveerd voor legale arbeid"),
+    "g": _("Financiële problemen"),
+    "h": _("Geen vaste woon- of verblijfplaats"),
+    "i": _("Gevaar voor anderen"),
+    "j": _("Betrokkenheid bij criminaliteit"),
+    "k": _("Ouders of verzorgers schieten ernstig tekort in de zorg"),
+    "l": _("Onevenredig risico in bepaalde etnische groepen"),
+}
+
+#: A youth may be registered from birth up to the 23rd birthday.
+AGE_LIMIT = 23
+
+INFORM_PARENTS_BELOW = 16
+INFORM_YOUTH_FROM = 12
+
+
+def is_registrable_age(date_of_birth: date, today: date) -> bool:
+    return date_of_birth <= today and age_on(date_of_birth, today) < AGE_LIMIT
+
+
+def twenty_third_birthday(date_of_birth: date) -> date:
+    return add_months(date_of_birth, AGE_LIMIT * 12)
+
+
+def parties_to_inform(date_of_birth: date, today: date) -> str:
+    """Who must be informed of a registration: under 12 the parents, 12–15 both, 16+ the youth.
+
+    Returns an ``InformedParty`` value ("ouders", "beiden", "jeugdige").
+    """
+    age = age_on(date_of_birth, today)
+    if age < INFORM_YOUTH_FROM:
+        return "ouders"
+    if age < INFORM_PARENTS_BELOW:
+        return "beiden"
+    return "jeugdige"
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months; the 31st becomes the last day of a shorter month."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    last = (date(year + (month == 12), month % 12 + 1, 1) - date.resolution).day
+    return date(year, month, min(day.day, last))

@@ -61,10 +61,10 @@ def match_family(registration: IndexRegistration, actor: Actor, now: datetime) -
         organisations = {r.organisation_id for r in registrations}
         if len(youths) < 2 or len(organisations) < 2:
             continue
-        held = _open_family_match_holding(registrations)
-        if held in matches:
-            continue  # both parents are shared: one family match, not two
         Person.objects.select_for_update().filter(pk=parent.pk).first()  # serialise per parent
+        held = _open_family_match_holding(registrations)
+        if held is not None and held in matches:
+            continue  # both parents are shared: one family match, not two
         matches.append(_open_or_join(MatchKind.FAMILY, parent, registrations, registration, actor,
                                      now, existing=held))
     return matches

@@ -22,6 +22,7 @@ from .models import (
     Relation,
     RelationKind,
 )
+from .signals import person_moved
 
 
 def find_person_by_bsn(bsn: str) -> Person | None:
@@ -94,14 +95,20 @@ def create_household(name: str, address: AddressData) -> Household:
 
 @transaction.atomic
 def move_into(person: Person, household: Household, role: str, since: date) -> HouseholdMembership:
-    """End the person's current membership (a move) and start one in ``household``."""
-    HouseholdMembership.objects.filter(person=person, until__isnull=True).exclude(
+    """End the person's current membership (a move) and start one in ``household``.
+
+    When a membership elsewhere ended, the person really moved: ``person_moved`` tells the
+    apps whose work follows the residence (in this transaction, so they see the new address).
+    """
+    left = HouseholdMembership.objects.filter(person=person, until__isnull=True).exclude(
         household=household
     ).update(until=since)
     membership, _created = HouseholdMembership.objects.get_or_create(
         person=person, household=household, until=None,
         defaults={"role": role, "since": since},
     )
+    if left:
+        person_moved.send(sender=Person, persons=[person.pk], actor=None)
     return membership
 
 

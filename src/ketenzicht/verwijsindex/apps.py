@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class VerwijsindexConfig(AppConfig):
     name = "ketenzicht.verwijsindex"
     verbose_name = _("Verwijsindex")
+
+    def ready(self) -> None:
+        """Follow moves as they happen; ``people`` sends the signal without knowing who listens."""
+        from ketenzicht.people.signals import person_moved
+
+        from .moves import on_person_moved
+
+        person_moved.connect(on_person_moved, dispatch_uid="verwijsindex-follow-moves")

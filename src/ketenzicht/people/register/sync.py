@@ -30,6 +30,7 @@ from ..models import (
     RelationKind,
 )
 from ..services import AddressData, PersonData, create_household, move_into, person_fields
+from ..signals import person_moved
 from . import get_register
 from .base import PersonNotInRegister, PopulationRegister, RegisterHousehold, RegisterPerson
 
@@ -58,6 +59,7 @@ def _write(found: RegisterHousehold, actor: Actor) -> Household:
     everyone = {p.bsn: p for p in (*found.residents, *found.parents_elsewhere)}
     persons, created = _upsert_persons(everyone.values())
     residents = [persons[p.bsn] for p in found.residents]
+    before = _residence_of(residents)
 
     household = _household_at(found, residents)
     at_home = {p.bsn for p in found.residents}
@@ -69,6 +71,14 @@ def _write(found: RegisterHousehold, actor: Actor) -> Household:
     HouseholdMembership.objects.filter(household=household, until__isnull=True).exclude(
         person__in=residents
     ).update(until=today)
+    moved = [
+        person.pk for person in residents
+        if person.pk in before and before[person.pk] != (household.pk, household.district_id)
+    ]
+    if moved:
+        # Once more for the whole household, now that everyone has moved: a family that moves
+        # together is seen together by receivers that care about all of its members.
+        person_moved.send(sender=Person, persons=moved, actor=actor)
 
     _relate_all(everyone, persons)
     for bsn, person in persons.items():
@@ -77,6 +87,20 @@ def _write(found: RegisterHousehold, actor: Actor) -> Household:
                object_id=str(person.uuid), detail={"bron": "BRP", "huishouden": str(household.uuid)}),
                purpose="huishouden in beeld uit de basisregistratie personen")
     return household
+
+
+def _residence_of(persons: list[Person]) -> dict[int, tuple[int, int | None]]:
+    """Each person's current (household, district), to tell afterwards who moved.
+
+    A changed district of the same household counts too: the postcode areas were redrawn, and
+    the competent team with them.
+    """
+    return {
+        person_id: (household_id, district_id)
+        for person_id, household_id, district_id in HouseholdMembership.objects.filter(
+            person__in=persons, until__isnull=True
+        ).values_list("person_id", "household_id", "household__district_id")
+    }
 
 
 def _upsert_persons(register_persons: Iterable[RegisterPerson]) -> tuple[dict[str, Person], set[str]]:

@@ -51,3 +51,4 @@ clean:
 bench: venv
 	@scripts/ensure-postgres "$(POSTGRES_URL)"
 	$(BIN)/python performance/bench_foundation.py
+	$(BIN)/python performance/bench_verwijsindex.py

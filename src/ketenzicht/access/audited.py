@@ -6,6 +6,7 @@ object without basis give the same answer (None) and the same kind of event, so 
 learn from the response whether a person exists.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -13,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from ketenzicht.audit.models import EventType, Outcome
-from ketenzicht.audit.services import Actor, Subject, record
+from ketenzicht.audit.services import Actor, Subject, record, record_many
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household, Person
 from ketenzicht.people.services import current_members, find_person_by_bsn
@@ -73,6 +74,13 @@ def open_household(
         record(actor, EventType.READ, Subject(client_pseudonym=member_uuid, object_type="huishouden",
                object_id=str(household_uuid)), outcome=outcome, purpose=purpose)
     return household if allowed else None
+
+
+def record_listing(actor: Actor, person_uuids: Iterable[str], object_type: str, purpose: str) -> None:
+    """A list that names clients is a read of each of them: one event per client shown."""
+    subjects = [Subject(client_pseudonym=uuid, object_type=object_type)
+                for uuid in dict.fromkeys(person_uuids)]
+    record_many(actor, EventType.READ, subjects, purpose=purpose)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,12 @@ Behaviour (after the IETF draft "The Idempotency-Key HTTP Header Field"):
   "in behandeling" and may retry;
 - errors (exceptions, 5xx) are not remembered: the work was rolled back, so a retry may run again.
 
+A replay needs the same rights as the first request: a stored answer can hold client data
+(contact details of a registration). The token, the responsible professional (still active, still
+of the token's organisation) and any right the handler needs (``check_may_register`` for the
+verwijsindex) are checked in the view's ``initial()``, which runs before this decorator, so a
+professional who has left, or an organisation that lost a right, gets a 403 and not the answer.
+
 Keys are per organisation and remembered for ``KETENZICHT_API_IDEMPOTENCY_HOURS`` (24). The
 request is remembered only as a keyed hash: a body may hold a BSN, and a plain hash of a nine
 digit number could be reversed by trying them all.

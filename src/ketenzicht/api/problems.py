@@ -43,6 +43,7 @@ TITLES: dict[int, tuple[str, Any]] = {
     422: ("niet-verwerkbaar", _("Verzoek niet verwerkbaar")),
     429: ("te-veel-verzoeken", _("Te veel verzoeken")),
     500: ("serverfout", _("Interne serverfout")),
+    503: ("niet-beschikbaar", _("Dienst niet beschikbaar")),
 }
 
 DETAILS: dict[type[exceptions.APIException], Any] = {
@@ -60,10 +61,22 @@ class ProblemError(exceptions.APIException):
     """An error with its own code; ``keep_transaction`` keeps what the request already wrote.
 
     A 404 after a denied access must keep the audit event of that denial: the default
-    (``set_rollback``) would silently drop it.
+    (``set_rollback``) would silently drop it. ``extra`` holds extension members of the problem
+    (camelCase, e.g. ``bestaandeMelding``); ``invalid`` the ``invalidParams`` of a refusal that
+    names a field.
     """
 
     keep_transaction: bool = False
+
+    def __init__(
+        self, detail: Any = None, code: str | None = None, *, status_code: int | None = None,
+        extra: dict[str, Any] | None = None, invalid: list[dict[str, str]] | None = None,
+    ) -> None:
+        super().__init__(detail, code)
+        if status_code is not None:
+            self.status_code = status_code
+        self.extra = extra or {}
+        self.invalid = invalid
 
 
 class ClientNotFound(ProblemError):
@@ -99,15 +112,15 @@ class ServerError(ProblemError):
     default_code = "serverfout"
 
 
-def problem(
+def problem_body(
     status_code: int,
     detail: str,
     *,
     code: str = "",
     invalid_params: list[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """A problem+json response; usable directly from a view or from the exception handler."""
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The problem object itself, also used per item inside a bulk answer (logged once each)."""
     default_code, title = TITLES.get(status_code, (str(status_code), _("Fout")))
     code = code or default_code
     body: dict[str, Any] = {
@@ -120,8 +133,23 @@ def problem(
     }
     if invalid_params is not None:
         body["invalidParams"] = invalid_params
+    body.update(extra or {})
     level = logging.ERROR if status_code >= 500 else logging.INFO
     logger.log(level, "API problem %s %s %s", status_code, code, body["instance"])
+    return body
+
+
+def problem(
+    status_code: int,
+    detail: str,
+    *,
+    code: str = "",
+    invalid_params: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> Response:
+    """A problem+json response; usable directly from a view or from the exception handler."""
+    body = problem_body(status_code, detail, code=code, invalid_params=invalid_params, extra=extra)
     return Response(body, status=status_code, headers=headers, content_type=PROBLEM_CONTENT_TYPE)
 
 
@@ -173,4 +201,7 @@ def problem_exception_handler(exc: Exception, context: dict) -> Response:
             headers=headers,
         )
     detail = DETAILS.get(type(exc)) or exc.detail
+    if isinstance(exc, ProblemError):
+        return problem(exc.status_code, str(detail), code=code, headers=headers,
+                       invalid_params=exc.invalid, extra=exc.extra)
     return problem(exc.status_code, str(detail), code=code, headers=headers)

@@ -3,6 +3,14 @@
 from django.urls import path, re_path
 
 from .base import UnknownUrlView
+from .verwijsindex.bulk import BulkRegistrationsView
+from .verwijsindex.views import (
+    EndRegistrationView,
+    ExtendRegistrationView,
+    MatchesView,
+    RegistrationsView,
+    RegistrationView,
+)
 from .views import HouseholdView, PersonSearchView, PersonView, SchemaJsonView, SchemaView
 
 app_name = "api"
@@ -10,6 +18,14 @@ urlpatterns = [
     path("personen/zoeken", PersonSearchView.as_view(), name="personen-zoeken"),
     path("personen/<uuid:uuid>", PersonView.as_view(), name="persoon"),
     path("huishoudens/<uuid:uuid>", HouseholdView.as_view(), name="huishouden"),
+    path("verwijsindex/meldingen", RegistrationsView.as_view(), name="meldingen"),
+    path("verwijsindex/meldingen/bulk", BulkRegistrationsView.as_view(), name="meldingen-bulk"),
+    path("verwijsindex/meldingen/<uuid:uuid>", RegistrationView.as_view(), name="melding"),
+    path("verwijsindex/meldingen/<uuid:uuid>/beeindigen", EndRegistrationView.as_view(),
+         name="melding-beeindigen"),
+    path("verwijsindex/meldingen/<uuid:uuid>/verlengen", ExtendRegistrationView.as_view(),
+         name="melding-verlengen"),
+    path("verwijsindex/matches", MatchesView.as_view(), name="matches"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("openapi.json", SchemaJsonView.as_view(), name="openapi-json"),
     re_path(r"^", UnknownUrlView.as_view(), name="onbekend"),

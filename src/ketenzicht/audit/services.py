@@ -143,35 +143,63 @@ def record(
     purpose: str = "",
 ) -> AuditEvent:
     """Append one event to a chain (see the module docstring), inside the caller's transaction."""
+    [event] = record_many(actor, event_type, [subject], outcome=outcome, purpose=purpose)
+    return event
+
+
+def record_many(
+    actor: Actor,
+    event_type: EventType | str,
+    subjects: list[Subject],
+    *,
+    outcome: Outcome | str = Outcome.SUCCESS,
+    purpose: str = "",
+) -> list[AuditEvent]:
+    """Append one event per subject as consecutive links, with one head lock and one insert.
+
+    A page that names fifty clients is fifty reads; written one by one that would cost four
+    queries each.
+    """
+    if not subjects:
+        return []
     with transaction.atomic():
         held = held_chain()
         chain = held if held is not None else chain_for(actor)
         head, _created = ChainHead.objects.select_for_update().get_or_create(chain=chain)
-        values = {
-            "chain": chain,
-            "sequence": head.sequence + 1,
-            "occurred_at": timezone.now(),
-            "event_type": str(event_type),
-            "outcome": str(outcome),
-            "user_id": actor.user_id,
-            "user_name": actor.user_name,
-            "organisation": actor.organisation,
-            "role": actor.role,
-            "on_behalf_of": actor.on_behalf_of,
-            "access_point": actor.access_point,
-            "client_pseudonym": subject.client_pseudonym,
-            "object_type": subject.object_type,
-            "object_id": subject.object_id,
-            "purpose": purpose,
-            "detail": subject.detail,
-        }
-        digest = compute_hash(head.hash, values)
-        event = AuditEvent.objects.create(previous_hash=head.hash, hash=digest, **values)
-        head.sequence, head.hash = event.sequence, digest
+        occurred_at, previous, events = timezone.now(), head.hash, []
+        for offset, subject in enumerate(subjects, start=1):
+            values = _event_values(actor, event_type, subject, outcome, purpose)
+            values |= {"chain": chain, "sequence": head.sequence + offset, "occurred_at": occurred_at}
+            digest = compute_hash(previous, values)
+            events.append(AuditEvent(previous_hash=previous, hash=digest, **values))
+            previous = digest
+        AuditEvent.objects.bulk_create(events)
+        head.sequence, head.hash = events[-1].sequence, previous
         head.save(update_fields=["sequence", "hash"])
         if held is None:
             transaction.on_commit(_HeldChain(chain))
-    return event
+    return events
+
+
+def _event_values(
+    actor: Actor, event_type: EventType | str, subject: Subject, outcome: Outcome | str,
+    purpose: str,
+) -> dict:
+    return {
+        "event_type": str(event_type),
+        "outcome": str(outcome),
+        "user_id": actor.user_id,
+        "user_name": actor.user_name,
+        "organisation": actor.organisation,
+        "role": actor.role,
+        "on_behalf_of": actor.on_behalf_of,
+        "access_point": actor.access_point,
+        "client_pseudonym": subject.client_pseudonym,
+        "object_type": subject.object_type,
+        "object_id": subject.object_id,
+        "purpose": purpose,
+        "detail": subject.detail,
+    }
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,9 @@ OTP_TOTP_ISSUER = "Ketenzicht"
 # The web UI: worklist providers (dotted paths to ``callable(professional) -> items``) that the
 # chain apps register, and the organisation types whose administrators see every organisation's
 # rows in the access report (the system operator).
-KETENZICHT_WORKLIST_PROVIDERS: list[str] = []
+KETENZICHT_WORKLIST_PROVIDERS: list[str] = [
+    "ketenzicht.web.vir_worklist.verwijsindex_work",
+]
 KETENZICHT_SYSTEM_OPERATOR_TYPES = env_list("KETENZICHT_SYSTEM_OPERATOR_TYPES", "gemeente")
 
 # Content Security Policy (django-csp 4): nothing inline, nothing from elsewhere.
@@ -245,6 +247,12 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "CONTACT": {"name": "Ketenzicht"},
     "LICENSE": {"name": "EUPL-1.2"},
+    # Several answers have a "status": name each set of values after what it is the status of.
+    "ENUM_NAME_OVERRIDES": {
+        "MeldingStatusEnum": "ketenzicht.verwijsindex.models.RegistrationStatus",
+        "MatchStatusEnum": "ketenzicht.verwijsindex.models.MatchStatus",
+        "ItemStatusEnum": "ketenzicht.api.verwijsindex.serializers.BULK_ITEM_STATUSES",
+    },
 }
 
 # How long an Idempotency-Key is remembered per organisation (hours).

@@ -24,7 +24,7 @@ from django.utils import timezone
 from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import SYSTEM
 from ketenzicht.notify.services import Message, notify
-from ketenzicht.organisations.calendar import is_working_day
+from ketenzicht.organisations.calendar import add_working_days, is_working_day
 
 from .match_actions import record_match_event, regievoerders
 from .models import IndexRegistration, IndexSettings, Match, MatchStatus, RegistrationStatus
@@ -32,6 +32,12 @@ from .moves import follow_moves
 
 #: At most this many rows per step and run; the next run (a minute later) takes the rest.
 BATCH = 500
+
+
+def term_end(start: date, working_days: int) -> date:
+    """The last day of a term of ``working_days`` working days that started on ``start``;
+    the term has passed once this day is over."""
+    return add_working_days(start, working_days)
 
 
 def last_start_with_term_passed(today: date, working_days: int) -> date:

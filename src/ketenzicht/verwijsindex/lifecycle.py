@@ -110,6 +110,26 @@ def visible_registration(
         return None
 
 
+def open_registration(
+    professional: Professional, actor: Actor, registration_uuid: UUID | str
+) -> IndexRegistration | None:
+    """``visible_registration`` with its audit event: READ, or DENIED for missing and foreign
+    alike (a foreign registration's youth still sees the attempt in their access report)."""
+    found = visible_registration(professional, registration_uuid)
+    if found is not None:
+        record(actor, EventType.READ, registration_subject(found), purpose="registratie verwijsindex")
+        return found
+    try:
+        foreign = IndexRegistration.objects.select_related("person").filter(
+            uuid=registration_uuid).first()
+    except (ValidationError, ValueError):
+        foreign = None
+    subject = registration_subject(foreign) if foreign else Subject(
+        object_type="verwijsindex-registratie", object_id=str(registration_uuid))
+    record(actor, EventType.READ, subject, outcome=Outcome.DENIED, purpose="geen grondslag")
+    return None
+
+
 def history_of(
     professional: Professional, actor: Actor, person: Person | UUID | str
 ) -> list[IndexRegistration]:

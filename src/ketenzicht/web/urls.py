@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, clients, reports
+from .views import auth, clients, notices, reports, verwijsindex
 
 app_name = "web"
 urlpatterns = [
@@ -13,4 +13,13 @@ urlpatterns = [
          name="person_household_refresh"),
     path("huishoudens/<uuid:household_uuid>/", clients.household, name="household"),
     path("inzage/", reports.access_report, name="access_report"),
+    path("verwijsindex/", verwijsindex.overview, name="vir_overview"),
+    path("verwijsindex/melden/", verwijsindex.register_youth, name="vir_register"),
+    path("verwijsindex/registraties/<uuid:registration_uuid>/", verwijsindex.registration,
+         name="vir_registration"),
+    path("verwijsindex/matches/<uuid:match_uuid>/", verwijsindex.match, name="vir_match"),
+    path("verwijsindex/regie/", verwijsindex.regie, name="vir_regie"),
+    path("berichten/", notices.notices, name="notices"),
+    path("berichten/alles-gelezen/", notices.notices_all_read, name="notices_all_read"),
+    path("berichten/<uuid:notice_uuid>/gelezen/", notices.notice_read, name="notice_read"),
 ]

@@ -22,3 +22,10 @@ def accessible_widget(field: BoundField, extra_class: str = "") -> str:
         attrs["aria-invalid"] = "true"
         attrs["class"] += " utrecht-textbox--invalid"
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def internal_link(link: str) -> str:
+    """A notice's link only when it is a path inside Ketenzicht (never another site or scheme)."""
+    link = link or ""
+    return link if link.startswith("/") and not link.startswith("//") and "\\" not in link else ""

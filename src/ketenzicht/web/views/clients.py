@@ -25,6 +25,7 @@ from ..guards import professional_required, web_actor
 from ..register import refresh_household
 from ..responses import not_found
 from ..worklist import worklist_for
+from .verwijsindex import may_register
 
 
 @professional_required
@@ -87,6 +88,7 @@ def _person_context(professional: Professional, person: Person) -> dict:
         "basis": basis_for(professional, person),
         "household": current_household(person),
         "relations": [relation for relation in relations if relation.relative_id in visible],
+        "may_register": may_register(professional),
         "title": person.full_name,
     }
 

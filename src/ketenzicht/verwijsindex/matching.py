@@ -51,6 +51,12 @@ def match_family(registration: IndexRegistration, actor: Actor, now: datetime) -
     parent_ids = sorted(Relation.objects.filter(
         person=registration.person, kind=RelationKind.PARENT
     ).values_list("relative_id", flat=True))
+    siblings_registered = IndexRegistration.objects.filter(
+        status=RegistrationStatus.ACTIVE, person__relations__kind=RelationKind.PARENT,
+        person__relations__relative_id__in=parent_ids,
+    ).exclude(person=registration.person)
+    if not parent_ids or not siblings_registered.exists():
+        return []  # the common case, settled in two queries
     matches: list[Match] = []
     for parent in Person.objects.filter(id__in=parent_ids).order_by("id"):
         children = Relation.objects.filter(person=parent, kind=RelationKind.CHILD).values_list(

@@ -40,12 +40,17 @@ class Contact:
 
 @dataclass(frozen=True)
 class RegistrationRequest:
-    """What a professional submits. Categories and confirmation are checked, never stored."""
+    """What a professional submits. Categories and confirmation are checked, never stored.
+
+    The youth is named by BSN or, for a youth without one (not yet in the BRP), by the
+    alternative identifier Ketenzicht knows them by.
+    """
 
     bsn: str
     risk_categories: tuple[str, ...]
     suspicion_confirmed: bool
     contact: Contact
+    alternative_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,13 +104,24 @@ def _check_request(request: RegistrationRequest) -> None:
                 "contactpersoon.email")
 
 
-def _youth(bsn: str, today, actor: Actor) -> Person:
+def _youth(request: RegistrationRequest, today, actor: Actor) -> Person:
+    if not request.bsn and request.alternative_id:
+        person = Person.objects.filter(alternative_id=request.alternative_id).first()
+        if person is None:
+            _refuse(RefusalKind.INVALID, "persoon-onbekend",
+                    "Er is geen jeugdige met dit alternatieve kenmerk bekend.", "alternatiefKenmerk")
+        return _registrable(person, today)
     try:
-        person = find_person_by_bsn(bsn)
+        person = find_person_by_bsn(request.bsn)
     except ValidationError as error:
         _refuse(RefusalKind.INVALID, "bsn-ongeldig", error.messages[0], "bsn")
     if person is None:
-        person = _from_population_register(bsn, actor)
+        person = _from_population_register(request.bsn, actor)
+    return _registrable(person, today)
+
+
+def _registrable(person: Person, today) -> Person:
+    """Only the living, from birth up to the 23rd birthday."""
     if person.date_of_death is not None:
         _refuse(RefusalKind.INVALID, "overleden", "Deze persoon is overleden.", "bsn")
     if not is_registrable_age(person.date_of_birth, today):
@@ -137,7 +153,7 @@ def register(
     today = timezone.localdate(now)
     check_may_register(professional)
     _check_request(request)
-    person = _youth(request.bsn, today, actor)
+    person = _youth(request, today, actor)
     Person.objects.select_for_update().filter(pk=person.pk).first()  # serialise per youth
     organisation = professional.organisation
     existing = IndexRegistration.objects.filter(

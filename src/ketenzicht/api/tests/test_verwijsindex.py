@@ -442,3 +442,22 @@ def test_replay_of_registration_gives_the_same_answer(api):
     assert again.json() == first.json()
     assert again["Location"] == first["Location"]
     assert IndexRegistration.objects.count() == 1
+
+
+def test_register_by_alternative_identifier_for_youth_without_bsn(api):
+    import datetime
+
+    from ketenzicht.people.models import Person
+
+    youth = Person.objects.create(alternative_id="AZC-2026-0042", given_names="Amir",
+                                  surname="Haddad", date_of_birth=datetime.date(2014, 3, 1))
+    response = register(api("jgz"), "", alternatiefKenmerk="AZC-2026-0042")
+    assert response.status_code == 201, response.content
+    assert response.json()["persoon"] == str(youth.uuid)
+
+
+def test_register_needs_bsn_or_alternative_identifier(api):
+    response = register(api("jgz"), "")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert [p["name"] for p in response.json()["invalidParams"]] == ["bsn"]

@@ -50,9 +50,15 @@ class RisicocategorieField(serializers.CharField):
 
 class MeldingVerzoekSerializer(serializers.Serializer):
     bsn = serializers.CharField(
-        max_length=32, allow_blank=True,
+        max_length=32, allow_blank=True, required=False, default="",
         help_text="Burgerservicenummer van de jeugdige (9 cijfers, elfproef). Wordt niet opgeslagen "
-                  "in de registratie en komt nooit terug in een antwoord.",
+                  "in de registratie en komt nooit terug in een antwoord. Verplicht, tenzij "
+                  "alternatiefKenmerk is gegeven.",
+    )
+    alternatiefKenmerk = serializers.CharField(
+        max_length=64, required=False, default="",
+        help_text="Voor een jeugdige zonder BSN: het alternatieve kenmerk waaronder Ketenzicht "
+                  "de jeugdige kent. Alleen als bsn ontbreekt.",
     )
     risicocategorieen = serializers.ListField(
         child=RisicocategorieField(), max_length=len(RISK_CATEGORIES) * 2,
@@ -69,6 +75,17 @@ class MeldingVerzoekSerializer(serializers.Serializer):
     contactpersoon = ContactpersoonVerzoekSerializer(
         help_text="Wie andere betrokkenen bij een match kunnen bereiken."
     )
+
+    def validate(self, attrs: dict) -> dict:
+        if not attrs.get("bsn") and not attrs.get("alternatiefKenmerk"):
+            raise serializers.ValidationError(
+                {"bsn": "Vul het BSN van de jeugdige in, of een alternatief kenmerk."},
+                code="bsn-ontbreekt")
+        if attrs.get("bsn") and attrs.get("alternatiefKenmerk"):
+            raise serializers.ValidationError(
+                {"alternatiefKenmerk": "Geef een BSN of een alternatief kenmerk, niet allebei."},
+                code="dubbel-kenmerk")
+        return attrs
 
 
 class BeeindigenVerzoekSerializer(serializers.Serializer):

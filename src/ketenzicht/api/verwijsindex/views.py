@@ -76,7 +76,8 @@ def registration_request(data: dict[str, Any]) -> RegistrationRequest:
     """The domain's request from a validated ``MeldingVerzoekSerializer``."""
     contact = data["contactpersoon"]
     return RegistrationRequest(
-        bsn=data["bsn"], risk_categories=tuple(data["risicocategorieen"]),
+        bsn=data["bsn"], alternative_id=data["alternatiefKenmerk"],
+        risk_categories=tuple(data["risicocategorieen"]),
         suspicion_confirmed=data["redelijkVermoeden"],
         contact=Contact(name=contact["naam"], phone=contact["telefoon"], email=contact["email"]),
     )

@@ -105,14 +105,15 @@ def register_youth(request: HttpRequest) -> HttpResponse:
     existing_uuid = ""
     if request.method == "POST" and form.is_valid():
         bsn = reveal_bsn(person) if person else form.cleaned_data["bsn"]
-        if not bsn:
-            form.add_error(None, _("Van deze persoon is geen BSN bekend. Registreren in de "
-                                   "verwijsindex kan alleen met een BSN."))
+        alternative_id = (person.alternative_id or "") if person and not bsn else ""
+        if not bsn and not alternative_id:
+            form.add_error(None, _("Van deze persoon is geen BSN of alternatief kenmerk bekend."))
         else:
             data = form.cleaned_data
             try:
                 result = register(professional, web_actor(request, professional), RegistrationRequest(
-                    bsn=bsn, risk_categories=tuple(data["risicocategorieen"]),
+                    bsn=bsn, alternative_id=alternative_id,
+                    risk_categories=tuple(data["risicocategorieen"]),
                     suspicion_confirmed=data["redelijk_vermoeden"],
                     contact=Contact(name=data["contactpersoon_naam"],
                                     phone=data["contactpersoon_telefoon"],

@@ -57,6 +57,19 @@ def end_basis(
     return ended
 
 
+def forget_bases(kind: str, references: list[str]) -> int:
+    """Delete every basis (active or ended) of ``kind`` with one of ``references``; set-based.
+
+    For data that must be erased or destroyed: an ended basis would otherwise keep saying that
+    the organisation was involved with the person. Returns how many rows were deleted. The
+    caller audits the erasure of what the bases referred to.
+    """
+    if not references:
+        return 0
+    deleted, _rows = AccessBasis.objects.filter(kind=kind, reference__in=list(references)).delete()
+    return deleted
+
+
 def _basis_subject(basis: AccessBasis) -> Subject:
     return Subject(
         client_pseudonym=str(basis.person.uuid), object_type="grondslag",
@@ -69,16 +82,27 @@ def may_see_clients(professional: Professional) -> bool:
     return professional.works_with_clients and professional.organisation.is_active
 
 
+#: Involvement that shows the person only, not their household: registering in the
+#: verwijsindex needs no consent, so it must not open the parents' pages (domain.md §2).
+PERSON_ONLY_KINDS = frozenset({BasisKind.REGISTRATION})
+
+
 def _basis_person_ids(organisation: Organisation) -> QuerySet:
     return AccessBasis.objects.filter(organisation=organisation, ended_at__isnull=True).values(
         "person_id"
     )
 
 
+def _household_basis_person_ids(organisation: Organisation) -> QuerySet:
+    return AccessBasis.objects.filter(
+        organisation=organisation, ended_at__isnull=True
+    ).exclude(kind__in=PERSON_ONLY_KINDS).values("person_id")
+
+
 def _household_ids_in_view(organisation: Organisation) -> QuerySet:
     """Households with a member the organisation is involved with, or in its districts."""
     via_basis = HouseholdMembership.objects.filter(
-        until__isnull=True, person_id__in=_basis_person_ids(organisation)
+        until__isnull=True, person_id__in=_household_basis_person_ids(organisation)
     ).values("household_id")
     if not organisation.type.grants_district_basis:
         return via_basis
@@ -156,7 +180,7 @@ def basis_for(professional: Professional, person: Person) -> Basis | None:
     housemates = HouseholdMembership.objects.filter(
         household_id__in=household_ids, until__isnull=True
     ).values("person_id")
-    if active.filter(person_id__in=housemates).exists():
+    if active.exclude(kind__in=PERSON_ONLY_KINDS).filter(person_id__in=housemates).exists():
         return Basis(HOUSEHOLD_BASIS, str(_HOUSEHOLD_LABEL))
     if organisation.type.grants_district_basis and Household.objects.filter(
         id__in=household_ids, district__in=organisation.districts.all()

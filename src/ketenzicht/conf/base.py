@@ -265,6 +265,8 @@ EMAIL_BACKEND = env("KETENZICHT_EMAIL_BACKEND", "django.core.mail.backends.smtp.
 EMAIL_HOST = env("KETENZICHT_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("KETENZICHT_EMAIL_PORT", 25)
 EMAIL_USE_TLS = env_bool("KETENZICHT_EMAIL_USE_TLS", False)
+# The outbox holds notice rows while it talks to the mail server: never wait on it forever.
+EMAIL_TIMEOUT = env_int("KETENZICHT_EMAIL_TIMEOUT", 10)
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

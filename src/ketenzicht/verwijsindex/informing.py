@@ -23,10 +23,11 @@ from .models import IndexRegistration, InformedParty, RegistrationStatus
 from .rules import parties_to_inform
 from .services import registration_subject
 
-#: Which recorded answers cover what the age rule requires.
+#: Which recorded answers cover what the age rule requires. From 16 only the youth: informing
+#: the parents as well would disclose the registration to them, so "both" is refused then.
 COVERS: dict[str, frozenset[str]] = {
     InformedParty.PARENTS: frozenset({InformedParty.PARENTS, InformedParty.BOTH}),
-    InformedParty.YOUTH: frozenset({InformedParty.YOUTH, InformedParty.BOTH}),
+    InformedParty.YOUTH: frozenset({InformedParty.YOUTH}),
     InformedParty.BOTH: frozenset({InformedParty.BOTH}),
 }
 
@@ -97,7 +98,8 @@ def _who_must_be_informed(required: str) -> str:
     return {
         InformedParty.PARENTS: "onder de 12 jaar worden de ouders geïnformeerd.",
         InformedParty.BOTH: "van 12 tot 16 jaar worden de jeugdige én de ouders geïnformeerd.",
-        InformedParty.YOUTH: "vanaf 16 jaar wordt de jeugdige geïnformeerd.",
+        InformedParty.YOUTH: "vanaf 16 jaar wordt alleen de jeugdige geïnformeerd, niet de "
+                             "ouders.",
     }[required]
 
 

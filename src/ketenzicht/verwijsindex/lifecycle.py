@@ -11,8 +11,10 @@ but never beyond 24 months after it was made. It ends:
   law's purpose (finding each other around a youth at risk) has ended for good;
 - archive rows are destroyed when their 5 years have passed.
 
-Every end also ends the organisation's access basis that the registration gave, and is in the
-audit trail (``update`` for an end into the archive, ``delete`` for an erasure or destruction).
+Every end into the archive ends the organisation's access basis that the registration gave;
+an erasure or destruction deletes that basis and, with a deleted match, the notices about it.
+Every end is in the audit trail (``update`` for an end into the archive, ``delete`` for an
+erasure or destruction).
 A match closes when its last active registration ends; a match left without any registration
 is deleted, so nothing points at destroyed data.
 
@@ -32,9 +34,16 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone, translation
 
 from ketenzicht.access.models import BasisKind
-from ketenzicht.access.services import basis_for, end_basis, may_see_clients, visible_person
+from ketenzicht.access.services import (
+    basis_for,
+    end_basis,
+    forget_bases,
+    may_see_clients,
+    visible_person,
+)
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import SYSTEM, Actor, Subject, record
+from ketenzicht.notify.services import forget_notices
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Person
 
@@ -51,7 +60,7 @@ from .models import (
     MatchStatus,
     RegistrationStatus,
 )
-from .rules import AGE_LIMIT, add_months
+from .rules import AGE_LIMIT, add_months, last_registrable_day
 from .services import check_may_register, registration_subject
 
 #: Ended registrations stay in the history archive this long (5 years), then are destroyed.
@@ -169,8 +178,10 @@ def _history_subject(person_uuid: str, **detail) -> Subject:
 
 
 def maximum_until(registration: IndexRegistration) -> date:
-    """The last active day the law allows: 24 months after the registration was made."""
-    return add_months(timezone.localdate(registration.registered_at), MAX_ACTIVE_MONTHS)
+    """The last active day the law allows: 24 months after the registration was made, and
+    never past the day before the youth's 23rd birthday."""
+    return min(add_months(timezone.localdate(registration.registered_at), MAX_ACTIVE_MONTHS),
+               last_registrable_day(registration.person.date_of_birth))
 
 
 def active_months_for(registration: IndexRegistration) -> int:
@@ -219,6 +230,11 @@ def extend_registration(
     cap = maximum_until(registration)
     until = min(add_months(today, active_months_for(registration)), cap)
     if until <= registration.active_until:
+        if registration.active_until >= cap and cap == last_registrable_day(
+                registration.person.date_of_birth):
+            _refuse(RefusalKind.CONFLICT, "leeftijdsgrens-bereikt",
+                    f"Deze registratie is al actief tot {registration.active_until:%d-%m-%Y}, de "
+                    "dag voor de 23e verjaardag van de jeugdige. Verder verlengen kan niet.")
         if registration.active_until >= cap:
             _refuse(RefusalKind.CONFLICT, "maximale-termijn-bereikt",
                     f"Deze registratie is al actief tot {registration.active_until:%d-%m-%Y}, de "
@@ -294,17 +310,26 @@ def _archive(
 def _destroy(
     registrations: list[IndexRegistration], reason: str, actor: Actor
 ) -> int:
-    """Delete registrations and (by cascade) their participations; audit each before it goes."""
+    """Delete registrations, (by cascade) their participations and the access bases they gave.
+
+    Each is audited before it goes. The bases are deleted, not ended: an ended basis would keep
+    recording that the organisation was involved with the youth, a copy of what is erased.
+    """
     if not registrations:
         return 0
     for registration in registrations:
-        if registration.status == ACTIVE:
-            end_basis(registration.organisation, registration.person, BasisKind.REGISTRATION,
-                      str(registration.uuid), actor=actor)
         record(actor, EventType.DELETE, registration_subject(registration, reden=str(reason)),
                purpose="registratie verwijsindex vernietigd")
+    forget_bases(BasisKind.REGISTRATION, [str(r.uuid) for r in registrations])
     IndexRegistration.objects.filter(id__in=[r.id for r in registrations]).delete()
     return len(registrations)
+
+
+def _delete_matches(matches: list[Match]) -> None:
+    """Delete matches and the notices that pointed at them (their link holds the match uuid)."""
+    for match in matches:
+        forget_notices(str(match.uuid))
+    Match.objects.filter(id__in=[m.id for m in matches]).delete()
 
 
 def erase_registrations(
@@ -345,7 +370,7 @@ def close_matches_without_active_registrations(
     for match in empty:
         record(actor, EventType.DELETE, _match_subject(match),
                purpose="match zonder registraties verwijderd")
-    Match.objects.filter(id__in=[m.id for m in empty]).delete()
+    _delete_matches(empty)
 
     ending = list(
         matches.filter(OPEN_MATCH)
@@ -404,7 +429,7 @@ def _destroy_youths(person_filter: Q, reason: str) -> tuple[int, list[int]]:
     for match in client_matches:
         record(SYSTEM, EventType.DELETE, _match_subject(match, reden=str(reason)),
                purpose="match verwijsindex vernietigd")
-    Match.objects.filter(id__in=[m.id for m in client_matches]).delete()
+    _delete_matches(client_matches)
     affected = _match_ids(registrations)
     return _destroy(registrations, reason, SYSTEM), affected
 

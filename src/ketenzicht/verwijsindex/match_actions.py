@@ -134,8 +134,9 @@ def _match_by_uuid(match_uuid: UUID | str, *, lock: bool = False) -> Match | Non
 def _why_visible(professional: Professional, match: Match) -> str:
     """The basis on which the professional sees the match, in Dutch; "" when there is none.
 
-    Participants include organisations whose registration has ended: the match is part of
-    their own history, and reading it is audited.
+    Participants are organisations with an ACTIVE registration in the match: once a
+    registration has ended (risk gone, term passed), the organisation is no longer involved and
+    no longer sees the match, nor the others' contact details in it.
     """
     if not may_see_clients(professional):
         return ""
@@ -143,7 +144,8 @@ def _why_visible(professional: Professional, match: Match) -> str:
     if match.coordinator_id == organisation.id:
         return PURPOSE_COORDINATOR
     if MatchParticipation.objects.filter(
-        match=match, registration__organisation=organisation
+        match=match, registration__organisation=organisation,
+        registration__status=RegistrationStatus.ACTIVE,
     ).exists():
         return PURPOSE_PARTICIPANT
     if is_regievoerder_of(professional, match_municipality_id(match)):
@@ -183,12 +185,13 @@ def open_match(professional: Professional, actor: Actor, match_uuid: UUID | str)
 
 
 def matches_of(professional: Professional) -> QuerySet[Match]:
-    """The matches the professional's organisation is in or coordinates, open ones first."""
+    """The matches the organisation takes part in with an active registration or coordinates,
+    open ones first. The regievoerder's escalated matches are listed on the regie page."""
     if not may_see_clients(professional):
         return Match.objects.none()
     organisation = professional.organisation
     participating = MatchParticipation.objects.filter(
-        registration__organisation=organisation
+        registration__organisation=organisation, registration__status=RegistrationStatus.ACTIVE,
     ).values("match_id")
     return (
         Match.objects.filter(Q(coordinator=organisation) | Q(id__in=participating))
@@ -200,15 +203,17 @@ def matches_of(professional: Professional) -> QuerySet[Match]:
 
 
 def match_participants(match: Match) -> list[IndexRegistration]:
-    """The match's registrations for display, each with ``joined_at``, earliest first.
+    """The match's active registrations for display, each with ``joined_at``, earliest first.
 
-    Organisation, contact person, phone, e-mail and status are on the registration itself.
+    Organisation, contact person, phone, e-mail and status are on the registration itself. An
+    ended registration is not listed: its contact details are shown to nobody.
     """
     joined = MatchParticipation.objects.filter(
         match=match, registration=OuterRef("pk")
     ).values("joined_at")[:1]
     return list(
-        IndexRegistration.objects.filter(participations__match=match)
+        IndexRegistration.objects.filter(participations__match=match,
+                                         status=RegistrationStatus.ACTIVE)
         .annotate(joined_at=Subquery(joined))
         .select_related("organisation")
         .order_by("joined_at", "organisation__name", "id")

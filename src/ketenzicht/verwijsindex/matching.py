@@ -6,9 +6,10 @@
   population register), by at least two organisations. Keyed by the shared parent; a
   registration on a sibling joins the open family match that already holds the family.
 
-Every participant is told at once, with the others' contact details; the matchregisseur is told
-that it coordinates. Notices carry no name of the youth: the link leads to the match page, which
-checks access and is audited.
+Every participant is told at once which other organisations are involved; the matchregisseur is
+told that it coordinates. Notices carry no name of the youth and no contact details: the link
+leads to the match page, which checks access, is audited and always shows the current contact
+persons (an erased registration's details must not linger in a notice).
 """
 
 from collections.abc import Iterable
@@ -47,18 +48,27 @@ def match_client(registration: IndexRegistration, actor: Actor, now: datetime) -
 
 
 def match_family(registration: IndexRegistration, actor: Actor, now: datetime) -> list[Match]:
-    """Open or join a family match for each parent the youth shares with a registered sibling."""
+    """Open or join a family match for each parent the youth shares with a registered sibling.
+
+    Registrations on siblings lock different youths, so they serialise on the parents: all the
+    youth's parents are locked, in id order, before the siblings' registrations are read. Two
+    organisations registering Daan and Emma at the same moment: the second waits for the first
+    to commit and then sees its registration (READ COMMITTED reads afresh per statement).
+    """
     parent_ids = sorted(Relation.objects.filter(
         person=registration.person, kind=RelationKind.PARENT
     ).values_list("relative_id", flat=True))
+    if not parent_ids:
+        return []
+    parents = list(Person.objects.select_for_update().filter(id__in=parent_ids).order_by("id"))
     siblings_registered = IndexRegistration.objects.filter(
         status=RegistrationStatus.ACTIVE, person__relations__kind=RelationKind.PARENT,
         person__relations__relative_id__in=parent_ids,
     ).exclude(person=registration.person)
-    if not parent_ids or not siblings_registered.exists():
-        return []  # the common case, settled in two queries
+    if not siblings_registered.exists():
+        return []  # the common case
     matches: list[Match] = []
-    for parent in Person.objects.filter(id__in=parent_ids).order_by("id"):
+    for parent in parents:
         children = Relation.objects.filter(person=parent, kind=RelationKind.CHILD).values_list(
             "relative_id", flat=True
         )
@@ -67,7 +77,6 @@ def match_family(registration: IndexRegistration, actor: Actor, now: datetime) -
         organisations = {r.organisation_id for r in registrations}
         if len(youths) < 2 or len(organisations) < 2:
             continue
-        Person.objects.select_for_update().filter(pk=parent.pk).first()  # serialise per parent
         held = _open_family_match_holding(registrations)
         if held is not None and held in matches:
             continue  # both parents are shared: one family match, not two
@@ -77,7 +86,8 @@ def match_family(registration: IndexRegistration, actor: Actor, now: datetime) -
 
 
 def _open_family_match_holding(registrations: list[IndexRegistration]) -> Match | None:
-    return Match.objects.filter(
+    """The open family match already holding one of these registrations, locked."""
+    return Match.objects.select_for_update(of=("self",)).filter(
         OPEN_MATCH, kind=MatchKind.FAMILY, participations__registration__in=registrations
     ).order_by("id").first()
 
@@ -123,9 +133,14 @@ def _unique_organisations(
     return ordered
 
 
-def contact_line(registration: IndexRegistration) -> str:
-    return (f"{registration.organisation.name}: {registration.contact_name}, "
-            f"{registration.contact_phone}, {registration.contact_email}")
+#: Where a notice sends the reader for the contact persons.
+CONTACT_DETAILS_ON_MATCH_PAGE = "Contactgegevens staan op de matchpagina."
+
+
+def organisation_lines(registrations: Iterable[IndexRegistration]) -> str:
+    """The organisations involved, one per line, each once; no contact person details."""
+    names = dict.fromkeys(r.organisation.name for r in registrations)
+    return "\n".join(names)
 
 
 def _tell_participants(
@@ -147,7 +162,8 @@ def _tell_participants(
             continue
         if not lines:
             continue
-        body = "Ook betrokken:\n" + "\n".join(contact_line(r) for r in lines) + f"\n{coordinator}"
+        body = (f"Ook betrokken:\n{organisation_lines(lines)}\n{coordinator}\n"
+                f"{CONTACT_DETAILS_ON_MATCH_PAGE}")
         notify([registration.registrant], Message(
             kind="verwijsindex-match", title=title, body=body, link=link,
             subject_key=f"{match.uuid}:{registration.uuid}:{len(registrations)}",

@@ -33,7 +33,7 @@ from ketenzicht.people.services import district_of
 
 from .coordination import coordinator_for
 from .match_actions import record_match_event
-from .matching import contact_line, coordinator_recipients
+from .matching import coordinator_recipients, organisation_lines
 from .models import (
     OPEN_MATCH,
     IndexRegistration,
@@ -181,7 +181,9 @@ def _tell_district_team(person: Person, district: District, registrations: list[
     notify(coordinator_recipients(team), Message(
         kind="verwijsindex-verhuizing", title="Registratie verhuisd naar uw gebiedsregio",
         body="Een jeugdige met een registratie in de verwijsindex woont nu in "
-             f"{district.name}. Betrokken:\n" + "\n".join(contact_line(r) for r in registrations),
+             f"{district.name}. Betrokken:\n{organisation_lines(registrations)}\n"
+             "Contactgegevens van de contactpersonen staan niet in dit bericht; neem contact "
+             "op met de betrokken organisatie.",
         link=f"/personen/{person.uuid}/",
         subject_key=f"{person.uuid}:{district.pk}:{today.isoformat()}",
     ))

@@ -3,7 +3,7 @@
 Jeugdwet art. 7.1.1.2 and domain.md §2. Each rule has a test named after it.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
@@ -36,8 +36,17 @@ def is_registrable_age(date_of_birth: date, today: date) -> bool:
     return date_of_birth <= today and age_on(date_of_birth, today) < AGE_LIMIT
 
 
-def twenty_third_birthday(date_of_birth: date) -> date:
-    return add_months(date_of_birth, AGE_LIMIT * 12)
+def last_registrable_day(date_of_birth: date) -> date:
+    """The day before the 23rd birthday: the last day on which ``age_on`` is still below 23.
+
+    As ``age_on`` counts, someone born on 29 February turns 23 on 1 March when that year has no
+    29 February, so their last day is 28 February. An active term never runs past this day.
+    """
+    try:
+        birthday = date_of_birth.replace(year=date_of_birth.year + AGE_LIMIT)
+    except ValueError:  # 29 February in a year without one
+        birthday = date(date_of_birth.year + AGE_LIMIT, 3, 1)
+    return birthday - timedelta(days=1)
 
 
 def parties_to_inform(date_of_birth: date, today: date) -> str:

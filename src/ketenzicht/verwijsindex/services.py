@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from ketenzicht.access.models import BasisKind
 from ketenzicht.access.services import grant_basis
-from ketenzicht.audit.models import EventType
+from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Person
@@ -28,7 +28,7 @@ from . import matching
 from .coordination import index_settings
 from .errors import RefusalKind, RegistrationRefused
 from .models import IndexRegistration, Match, RegistrationStatus
-from .rules import RISK_CATEGORIES, add_months, is_registrable_age
+from .rules import RISK_CATEGORIES, add_months, is_registrable_age, last_registrable_day
 
 
 @dataclass(frozen=True)
@@ -143,12 +143,42 @@ def _from_population_register(bsn: str, actor: Actor) -> Person:
     return find_person_by_bsn(bsn)
 
 
-@transaction.atomic
 def register(
     professional: Professional, actor: Actor, request: RegistrationRequest,
     now: datetime | None = None,
 ) -> RegistrationResult:
-    """Register the organisation's involvement with a youth, and match it at once."""
+    """Register the organisation's involvement with a youth, and match it at once.
+
+    A refusal is audited too (a denied CREATE under the youth's pseudonym when the youth is
+    known), after the registration's own savepoint has rolled back: trying BSNs must leave a trace.
+    """
+    try:
+        return _register(professional, actor, request, now)
+    except RegistrationRefused as refusal:
+        record(actor, EventType.CREATE, _refused_subject(request, refusal),
+               outcome=Outcome.DENIED, purpose=f"registratie geweigerd: {refusal.code}")
+        raise
+
+
+def _refused_subject(request: RegistrationRequest, refusal: RegistrationRefused) -> Subject:
+    """The youth of a refused registration, looked up in Ketenzicht only (never the BRP)."""
+    person = None
+    if request.bsn:
+        try:
+            person = find_person_by_bsn(request.bsn)
+        except ValidationError:
+            person = None
+    elif request.alternative_id:
+        person = Person.objects.filter(alternative_id=request.alternative_id).first()
+    return Subject(client_pseudonym=str(person.uuid) if person else "",
+                   object_type="verwijsindex-registratie", detail={"code": refusal.code})
+
+
+@transaction.atomic
+def _register(
+    professional: Professional, actor: Actor, request: RegistrationRequest,
+    now: datetime | None,
+) -> RegistrationResult:
     now = now or timezone.now()
     today = timezone.localdate(now)
     check_may_register(professional)
@@ -170,7 +200,8 @@ def register(
         person=person, organisation=organisation, registrant=professional,
         contact_name=request.contact.name.strip(), contact_phone=request.contact.phone.strip(),
         contact_email=request.contact.email.strip(), district=district,
-        registered_at=now, active_until=add_months(today, settings.active_months),
+        registered_at=now, active_until=min(add_months(today, settings.active_months),
+                                            last_registrable_day(person.date_of_birth)),
     )
     grant_basis(organisation, person, BasisKind.REGISTRATION, str(registration.uuid), actor=actor)
     record(actor, EventType.CREATE, registration_subject(registration),

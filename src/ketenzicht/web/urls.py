@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, clients, notices, reports, verwijsindex
+from .views import auth, clients, figures, notices, reports, verwijsindex
 
 app_name = "web"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("personen/<uuid:person_uuid>/", clients.person, name="person"),
     path("personen/<uuid:person_uuid>/huishouden-bijwerken/", clients.person_household_refresh,
          name="person_household_refresh"),
+    path("personen/<uuid:person_uuid>/verwijsindex-historie/", clients.person_vir_history,
+         name="person_vir_history"),
     path("huishoudens/<uuid:household_uuid>/", clients.household, name="household"),
     path("inzage/", reports.access_report, name="access_report"),
     path("verwijsindex/", verwijsindex.overview, name="vir_overview"),
@@ -19,6 +21,7 @@ urlpatterns = [
          name="vir_registration"),
     path("verwijsindex/matches/<uuid:match_uuid>/", verwijsindex.match, name="vir_match"),
     path("verwijsindex/regie/", verwijsindex.regie, name="vir_regie"),
+    path("verwijsindex/cijfers/", figures.vir_figures, name="vir_figures"),
     path("berichten/", notices.notices, name="notices"),
     path("berichten/alles-gelezen/", notices.notices_all_read, name="notices_all_read"),
     path("berichten/<uuid:notice_uuid>/gelezen/", notices.notice_read, name="notice_read"),

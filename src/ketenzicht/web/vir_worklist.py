@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ketenzicht.organisations.calendar import add_working_days
-from ketenzicht.organisations.models import Professional, Role
-from ketenzicht.verwijsindex import listings
+from ketenzicht.organisations.models import Professional
+from ketenzicht.verwijsindex import listings, match_actions
 from ketenzicht.verwijsindex.models import MatchStatus
 
 from .worklist import WorklistItem
@@ -65,7 +65,7 @@ def verwijsindex_work(professional: Professional) -> Iterator[WorklistItem]:
             kind=kind, due=due,
             detail=_("De termijn voor informeren is verstreken.") if today > due else "",
         )
-    if professional.role == Role.COORDINATOR:
+    if match_actions.is_regievoerder_of(professional, professional.organisation.municipality_id):
         for match in listings.escalated_matches(professional.organisation.municipality):
             yield WorklistItem(
                 title=_("Opgeschaalde %(kind)s zonder contact") % {

@@ -131,3 +131,13 @@ def test_professional_of_organisation_without_involvement_sees_nothing_anywhere(
     outsider = ProfessionalFactory(organisation=OrganisationFactory(slug="elders"))
     assert not visible_persons(outsider).exists()
     assert not visible_households(outsider).exists()
+
+
+def test_registration_basis_shows_the_youth_but_not_the_household(parties):
+    """A verwijsindex registration needs no consent, so it opens only the youth's own page."""
+    domesta = parties.stranger.organisation
+    grant_basis(domesta, parties.child, "verwijsindex", "registratie-1", actor=SYSTEM)
+    assert visible_person(parties.stranger, parties.child.uuid) == parties.child
+    assert visible_person(parties.stranger, parties.parent.uuid) is None
+    assert visible_household(parties.stranger, parties.household.uuid) is None
+    assert set(visible_persons(parties.stranger)) == {parties.child}

@@ -461,3 +461,55 @@ def test_register_needs_bsn_or_alternative_identifier(api):
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
     assert [p["name"] for p in response.json()["invalidParams"]] == ["bsn"]
+
+
+def test_refused_api_registration_keeps_its_audit_event(api):
+    from ketenzicht.audit.models import AuditEvent
+
+    response = register(api("leerkracht"), "999990032")  # Anja de Vries: 23 or older
+    assert response.status_code == 400
+    assert AuditEvent.objects.filter(object_type="verwijsindex-registratie", outcome="denied").exists()
+
+
+def test_refused_bulk_item_keeps_its_audit_event(api):
+    from ketenzicht.audit.models import AuditEvent
+
+    response = post(api("leerkracht"), BULK, {"meldingen": [melding(DAAN), melding("999990032")]})
+    assert [r["status"] for r in response.json()["resultaten"]] == [201, 400]
+    assert AuditEvent.objects.filter(object_type="verwijsindex-registratie", outcome="denied").count() == 1
+
+
+# --- review rules --------------------------------------------------------------------------------
+
+def test_ended_registrant_no_longer_sees_the_match(api):
+    school = api("leerkracht")
+    created = register(school, DAAN).json()
+    match_uuid = register(api("jgz"), DAAN).json()["match"]["uuid"]
+    register(api("cjg-demonden"), DAAN)
+    assert school.get(MATCHES).json()["count"] == 1
+
+    ended = post(school, f"{MELDINGEN}/{created['uuid']}/beeindigen", {"reden": "risico-weg"})
+    assert ended.status_code == 200
+
+    assert school.get(MATCHES).json() == {"count": 0, "next": None, "previous": None,
+                                          "results": []}
+    [listed] = api("jgz").get(MATCHES).json()["results"]
+    assert listed["uuid"] == match_uuid
+    assert [b["slug"] for b in listed["betrokkenen"]] == ["cjg-de-monden"]
+
+
+def test_family_match_does_not_expose_the_parent(api):
+    register(api("leerkracht"), DAAN)
+    response = register(api("jgz"), EMMA)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    [family] = body["gezinsmatches"]
+    match = Match.objects.get(uuid=family["uuid"])
+    parent = str(match.person.uuid)
+    assert family["soort"] == "gezin"
+    assert family["persoon"] is None
+    assert family["eigenMeldingen"] == [body["uuid"]]
+    assert parent not in response.content.decode()
+    listed = api("leerkracht").get(MATCHES)
+    assert listed.json()["results"][0]["persoon"] is None
+    assert parent not in listed.content.decode()

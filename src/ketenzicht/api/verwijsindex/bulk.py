@@ -13,7 +13,6 @@ back, not remembered by the key), so a retry starts clean.
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.request import Request
@@ -72,8 +71,9 @@ class BulkRegistrationsView(RegistrantView):
                 invalid_params=list(invalid_params(query.errors)),
             )}
         try:
-            with transaction.atomic():  # this item's savepoint: a refusal undoes only this item
-                result = register(self.professional, self.actor, registration_request(query.validated_data))
+            # ``register`` runs in its own savepoint: a refusal undoes only this item, and the
+            # refusal's audit event (written after that savepoint) stays.
+            result = register(self.professional, self.actor, registration_request(query.validated_data))
         except RegistrationRefused as refusal:
             body = refusal_body(refusal)
             return {"index": index, "status": body["status"], "probleem": body}

@@ -30,9 +30,12 @@ def _parts(refusal: RegistrationRefused) -> dict[str, Any]:
 
 
 def refusal_problem(refusal: RegistrationRefused) -> ProblemError:
-    """Raise this from a view: rolled back, answered as problem+json."""
-    return ProblemError(refusal.message, refusal.code, status_code=STATUS[refusal.kind],
-                        **_parts(refusal))
+    """Raise this from a view: answered as problem+json. The service already rolled its own
+    writes back; the request's transaction is kept so the audit event of the refusal stays."""
+    problem = ProblemError(refusal.message, refusal.code, status_code=STATUS[refusal.kind],
+                           **_parts(refusal))
+    problem.keep_transaction = True
+    return problem
 
 
 def refusal_body(refusal: RegistrationRefused) -> dict[str, Any]:

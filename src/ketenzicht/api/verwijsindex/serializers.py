@@ -2,7 +2,7 @@
 
 A registration answer never holds a BSN, a reason or risk categories: only what the index stores
 (domain.md §2). A match shows the *other* organisations with an active registration in it and how
-to reach them; the youth only by ``uuid``.
+to reach them; the youth only by ``uuid``, and a family match's shared parent never.
 """
 
 from typing import Any
@@ -165,9 +165,10 @@ class MatchSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     soort = serializers.ChoiceField(source="kind", choices=MatchKind.choices)
     status = serializers.ChoiceField(choices=MatchStatus.choices)
-    persoon = serializers.UUIDField(
-        source="person.uuid",
-        help_text="Uuid van de jeugdige (cliëntmatch) of van de gedeelde ouder (gezinsmatch).",
+    persoon = serializers.SerializerMethodField(
+        help_text="Uuid van de jeugdige bij een cliëntmatch; null bij een gezinsmatch (de "
+                  "gedeelde ouder wordt nooit getoond; de eigen jeugdigen staan via "
+                  "eigenMeldingen)."
     )
     matchregisseur = OrganisatieSerializer(source="coordinator")
     betrokkenen = serializers.SerializerMethodField(
@@ -179,6 +180,12 @@ class MatchSerializer(serializers.Serializer):
     )
     ontstaanOp = serializers.DateTimeField(source="created_at")
     contactGelegdOp = serializers.DateTimeField(source="contact_made_at", allow_null=True)
+
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
+    def get_persoon(self, match: Match) -> str | None:
+        if match.kind != MatchKind.CLIENT:
+            return None  # a family match is keyed by the shared parent: never disclosed
+        return str(match.person.uuid)
 
     def _registrations(self, match: Match) -> list[IndexRegistration]:
         # ``participations`` is prefetched with registration and organisation (no N+1).

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from ketenzicht.access.models import AccessBasis
 from ketenzicht.access.services import visible_person
 from ketenzicht.verwijsindex.lifecycle import end_registration
 from ketenzicht.verwijsindex.models import EndReason
@@ -25,12 +26,14 @@ def test_ending_registration_ends_access_basis():
     assert visible_person(nurse, registration.person.uuid) is None
 
 
-def test_erasing_and_expiry_end_the_access_basis_too():
+def test_erasing_deletes_and_expiry_ends_the_access_basis():
     nurse, actor = acting("jgz")
     erased = registered_on(date(2025, 3, 10), "jgz", DAAN)
     expiring = registered_on(date(2025, 3, 10), "leerkracht", EMMA)
     with on(date(2025, 4, 1)):
         end_registration(nurse, actor, erased.uuid, EndReason.UNJUSTIFIED)
-    assert registration_basis(erased).ended_at is not None
+    # Erased: no trace of the involvement is left, not even an ended basis.
+    assert not AccessBasis.objects.filter(reference=str(erased.uuid)).exists()
+    assert visible_person(nurse, erased.person.uuid) is None
     jobs_on(date(2026, 3, 11))
     assert registration_basis(expiring).ended_at is not None

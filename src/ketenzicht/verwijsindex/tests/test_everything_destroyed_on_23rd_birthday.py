@@ -4,13 +4,14 @@ from datetime import date
 
 import pytest
 
+from ketenzicht.access.models import AccessBasis
 from ketenzicht.audit.models import AuditEvent
 from ketenzicht.people.models import Person
 from ketenzicht.verwijsindex.lifecycle import end_registration
 from ketenzicht.verwijsindex.models import EndReason, IndexRegistration, Match, MatchParticipation
 
 from .conftest import DAAN, KEVIN
-from .lifetimes import acting, jobs_on, on, registered_on, registration_basis
+from .lifetimes import acting, jobs_on, on, registered_on
 
 pytestmark = pytest.mark.usefixtures("emmen")
 
@@ -35,7 +36,7 @@ def test_everything_destroyed_on_23rd_birthday():
     assert not Match.objects.filter(person=kevin).exists()
     assert not MatchParticipation.objects.filter(registration__person=kevin).exists()
     assert IndexRegistration.objects.filter(person__date_of_birth=date(2017, 5, 12)).count() == 1
-    assert registration_basis(school).ended_at is not None
+    assert not AccessBasis.objects.filter(reference=str(school.uuid)).exists()  # no copy left
     destroyed = AuditEvent.objects.filter(event_type="delete", client_pseudonym=str(kevin.uuid))
     assert destroyed.filter(object_type="verwijsindex-registratie", detail__reden="23-jaar").count() == 3
     assert destroyed.filter(object_type="verwijsindex-match").count() == 1

@@ -33,11 +33,26 @@ def test_informing_follows_age_rules(age, bsn, day, required, too_little):
     assert (informed.informed, informed.informed_on) == (required, day)
 
 
-@pytest.mark.parametrize("bsn, day", [(NOAH, date(2030, 9, 2)), (EMMA, date(2029, 9, 3))])
-def test_informing_both_always_covers_the_rule(bsn, day):
+@pytest.mark.parametrize("bsn, day", [(NOAH, date(2030, 9, 2)), (LUCAS, date(2029, 9, 3))])
+def test_informing_both_covers_the_rule_under_16(bsn, day):
     registration = registered_on(day, "jgz", bsn)
     with on(day):
         assert record_informed(*acting("jgz"), registration.uuid, "beiden", day).informed == "beiden"
+
+
+def test_parents_are_not_informed_from_16():
+    """From 16 only the youth is told: informing the parents too would disclose the
+    registration to them, so "beiden" is refused (and so is "ouders")."""
+    day = date(2029, 9, 3)  # Emma is 17
+    registration = registered_on(day, "jgz", EMMA)
+    with on(day):
+        for parties in ("beiden", "ouders"):
+            with pytest.raises(RegistrationRefused) as refused:
+                record_informed(*acting("jgz"), registration.uuid, parties, day)
+            assert refused.value.kind == RefusalKind.INVALID
+            assert "alleen de jeugdige" in refused.value.message
+        assert record_informed(*acting("jgz"), registration.uuid, "jeugdige", day).informed \
+            == "jeugdige"
 
 
 def test_only_the_registrant_organisation_records_informing():

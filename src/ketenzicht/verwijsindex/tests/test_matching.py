@@ -3,6 +3,7 @@
 import pytest
 
 from ketenzicht.notify.models import Notice
+from ketenzicht.verwijsindex.match_actions import match_participants
 from ketenzicht.verwijsindex.models import Match
 
 from .conftest import DAAN, EMMA, register_as
@@ -25,14 +26,24 @@ def test_matchregisseur_is_the_cjg_of_the_district_where_the_youth_lives():
 
 
 def test_every_registrant_is_told_with_the_others_contact_details():
+    """The notice names the other organisations; their contact persons are on the match page
+    (access-checked, audited, always current), never copied into the notice."""
     register_as("leerkracht", DAAN)
-    register_as("jgz", DAAN, name="Annemiek Kuiper", phone="0592 654321",
-                email="a.kuiper@ggd.example")
+    match = register_as("jgz", DAAN, name="Annemiek Kuiper", phone="0592 654321",
+                        email="a.kuiper@ggd.example").client_match
     teacher = Notice.objects.get(recipient__user__username="leerkracht")
     nurse = Notice.objects.get(recipient__user__username="jgz")
-    assert "Annemiek Kuiper" in teacher.body and "0592 654321" in teacher.body
-    assert "Ingrid Hofstede" in nurse.body
+    assert "GGD Drenthe" in teacher.body and "Jenaplan BO Kristalla" in nurse.body
     assert "CJG-Jeugdteam De Monden" in teacher.body
+    for notice in (teacher, nurse):
+        assert "Contactgegevens staan op de matchpagina." in notice.body
+        assert notice.link == f"/verwijsindex/matches/{match.uuid}/"
+    assert "Annemiek Kuiper" not in teacher.body and "0592 654321" not in teacher.body
+    assert "a.kuiper@ggd.example" not in teacher.body
+    assert "Ingrid Hofstede" not in nurse.body
+    shown = {(r.organisation.slug, r.contact_name, r.contact_phone, r.contact_email)
+             for r in match_participants(match)}
+    assert ("ggd-drenthe", "Annemiek Kuiper", "0592 654321", "a.kuiper@ggd.example") in shown
 
 
 def test_matchregisseur_is_told_it_coordinates():

@@ -77,3 +77,13 @@ def test_registration_is_audited_without_bsn():
     event = AuditEvent.objects.get(object_type="verwijsindex-registratie", event_type="create")
     assert event.client_pseudonym == str(registration.person.uuid)
     assert DAAN not in str(list(AuditEvent.objects.values()))
+
+
+def test_refused_registration_is_audited_under_the_youths_pseudonym():
+    from ketenzicht.people.services import find_person_by_bsn
+
+    refusal("leerkracht", "999990032")  # Anja de Vries is 23 or older
+    event = AuditEvent.objects.get(object_type="verwijsindex-registratie")
+    assert (event.event_type, event.outcome) == ("create", "denied")
+    assert event.client_pseudonym == str(find_person_by_bsn("999990032").uuid)
+    assert not IndexRegistration.objects.exists()

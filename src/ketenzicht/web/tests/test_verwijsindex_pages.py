@@ -17,10 +17,17 @@ from ketenzicht.conftest import totp_code
 from ketenzicht.demo.accounts import DEMO_PASSWORD
 from ketenzicht.demo.loader import load_demo
 from ketenzicht.notify.models import Notice
-from ketenzicht.organisations.models import Professional
+from ketenzicht.organisations.models import Professional, Role
 from ketenzicht.organisations.tests.factories import TOTPDeviceFactory
 from ketenzicht.people.services import find_person_by_bsn
-from ketenzicht.verwijsindex.models import IndexRegistration, Match, MatchStatus, Objection
+from ketenzicht.verwijsindex.lifecycle import end_registration
+from ketenzicht.verwijsindex.models import (
+    EndReason,
+    IndexRegistration,
+    Match,
+    MatchStatus,
+    Objection,
+)
 from ketenzicht.verwijsindex.services import Contact, RegistrationRequest, register
 
 from .conftest import without_csrf
@@ -288,7 +295,8 @@ def test_notices_page_marks_read(login):
     page = client.get("/berichten/").content.decode()
     assert notice.title in page and "Ongelezen" in page
     assert re.search(r'class="kz-count">1<span class="kz-visually-hidden"> ongelezen', page)
-    assert "Annemiek Kuiper" in page
+    assert "GGD Drenthe" in page and "Contactgegevens staan op de matchpagina." in page
+    assert "Annemiek Kuiper" not in page and "0592 654321" not in page  # on the match page only
 
     assert client.get(f"/berichten/{notice.uuid}/gelezen/").status_code == 405  # POST only
     response = client.post(f"/berichten/{notice.uuid}/gelezen/")
@@ -384,3 +392,51 @@ def test_my_verwijsindex_page_is_audited_for_every_youth_listed(login):
     listed = set(AuditEvent.objects.filter(object_type="verwijsindex-overzicht")
                  .values_list("client_pseudonym", flat=True))
     assert listed == {str(find_person_by_bsn(bsn).uuid) for bsn in YOUTHS[:3]}
+
+
+# --- review rules: ended registrants, the family's parent, the regievoerder ----------------------
+
+def test_ended_registrant_no_longer_sees_the_match(login):
+    register_as("leerkracht", DAAN)
+    register_as("jgz", DAAN, name="Annemiek Kuiper", phone="0592 654321",
+                email="a.kuiper@ggd.example")
+    school = IndexRegistration.objects.get(organisation__slug="kristalla")
+    match = register_as("cjg-demonden", DAAN, name="Piet Bakker").client_match
+    teacher = professional("leerkracht")
+    end_registration(teacher, actor_for(teacher, access_point="127.0.0.1"), school.uuid,
+                     EndReason.RISK_GONE)
+
+    url = f"/verwijsindex/matches/{match.uuid}/"
+    assert login("leerkracht").get(url).status_code == 404
+    assert f'href="{url}"' not in login("leerkracht").get("/verwijsindex/").content.decode()
+    page = login("jgz").get(url).content.decode()
+    assert "Piet Bakker" in page
+    assert "Ingrid Hofstede" not in page  # the ended registration's contact is shown to nobody
+
+
+def test_family_match_page_never_shows_or_links_the_parent(login):
+    register_as("leerkracht", DAAN)
+    match = register_as("jgz", EMMA).family_matches[0]
+    parent = match.person
+    assert parent.given_names and parent.uuid != find_person_by_bsn(DAAN).uuid
+    for username in ("leerkracht", "jgz", "cjg-demonden", "regievoerder"):
+        page = login(username).get(f"/verwijsindex/matches/{match.uuid}/").content.decode()
+        assert "Gezinsmatch" in page, username
+        assert str(parent.uuid) not in page, username
+        assert f"/personen/{parent.uuid}/" not in page, username
+        assert parent.given_names not in page, username
+
+
+def test_regie_needs_the_municipality_regievoerder_not_just_the_role(login):
+    match = match_on_daan()
+    Match.objects.filter(pk=match.pk).update(escalated_at=match.created_at)
+    impostor = professional("jgz")  # the GGD is no gemeente
+    impostor.role = Role.COORDINATOR
+    impostor.save(update_fields=["role"])
+    client = login("jgz")
+    assert client.get("/verwijsindex/regie/").status_code == 403
+    assert client.post("/verwijsindex/regie/", {"actie": "besluit"}).status_code == 403
+    assert "Opgeschaalde cliëntmatch zonder contact" not in client.get("/").content.decode()
+    regievoerder = login("regievoerder")
+    assert regievoerder.get("/verwijsindex/regie/").status_code == 200
+    assert "Opgeschaalde cliëntmatch zonder contact" in regievoerder.get("/").content.decode()

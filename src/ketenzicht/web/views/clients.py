@@ -15,15 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ketenzicht.access.audited import open_household, open_person, search_by_bsn
-from ketenzicht.access.services import basis_for, visible_persons
+from ketenzicht.access.services import basis_for, visible_person, visible_persons
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household, Person
 from ketenzicht.people.services import current_household, current_members, relations_of, reveal_bsn
+from ketenzicht.verwijsindex.history import history_of, may_see_history
 
 from ..forms import BsnSearchForm
 from ..guards import professional_required, web_actor
 from ..register import refresh_household
-from ..responses import not_found
+from ..responses import forbidden, not_found
 from ..worklist import worklist_for
 from .verwijsindex import may_register
 
@@ -75,6 +76,28 @@ def person_household_refresh(request: HttpRequest, person_uuid: UUID) -> HttpRes
     return redirect("web:person", person_uuid=person_uuid)
 
 
+@require_POST
+@professional_required
+def person_vir_history(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+    """The button "Historie verwijsindex bekijken": a POST, so every look-up is a deliberate act.
+
+    ``history_of`` writes the audit event, a refused look-up too; it is asked first so a forged
+    request is in the trail as well. The page is rendered, not redirected to, so the history is
+    never at a URL that can be opened again without a new look-up.
+    """
+    professional = request.professional
+    history = history_of(professional, web_actor(request, professional), person_uuid)
+    found = visible_person(professional, person_uuid)
+    if found is None:
+        return not_found(request)
+    if not may_see_history(professional, found):
+        return forbidden(request)
+    return render(request, "web/vir_history.html", {
+        "person": found, "history": history,
+        "title": _("Historie verwijsindex van %(name)s") % {"name": found.full_name},
+    })
+
+
 def _person_context(professional: Professional, person: Person) -> dict:
     relations = list(relations_of(person))
     # Only relatives the professional may see themselves are named: a relation must not leak
@@ -89,6 +112,7 @@ def _person_context(professional: Professional, person: Person) -> dict:
         "household": current_household(person),
         "relations": [relation for relation in relations if relation.relative_id in visible],
         "may_register": may_register(professional),
+        "may_see_history": may_see_history(professional, person),
         "title": person.full_name,
     }
 

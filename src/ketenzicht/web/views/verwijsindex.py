@@ -379,8 +379,14 @@ def match(request: HttpRequest, match_uuid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @role_required(Role.COORDINATOR)
 def regie(request: HttpRequest) -> HttpResponse:
-    """Escalated matches without contact, and objections: record one, decide one."""
+    """Escalated matches without contact, and objections: record one, decide one.
+
+    Only the municipality's regievoerder: the role at an active organisation of type gemeente.
+    The role alone (at a school, say) gives nothing.
+    """
     professional = request.professional
+    if not match_actions.is_regievoerder_of(professional, professional.organisation.municipality_id):
+        return forbidden(request)
     actor = web_actor(request, professional)
     objection_form = ObjectionForm()
     action = request.POST.get("actie") if request.method == "POST" else None

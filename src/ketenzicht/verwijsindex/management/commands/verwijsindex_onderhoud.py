@@ -1,7 +1,8 @@
 """``ketenzicht verwijsindex-onderhoud``: the verwijsindex's scheduled work, run every minute.
 
 Lifetimes and retention (``lifecycle.run_lifetime_jobs``) and deadlines such as escalating a
-match without contact (``deadlines.run_deadline_jobs``). Both are idempotent and take their own
+match without contact (``deadlines.run_deadline_jobs``), and the e-mails of notices that could
+not be sent before (``notify.services.send_pending_emails``). All are idempotent and take their own
 lock, so an overlapping run from cron or a second host does no harm: it simply finds nothing
 left to do, or skips while the other holds the lock.
 """
@@ -9,6 +10,7 @@ left to do, or skips while the other holds the lock.
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from ketenzicht.notify.services import send_pending_emails
 from ketenzicht.verwijsindex.deadlines import run_deadline_jobs
 from ketenzicht.verwijsindex.lifecycle import run_lifetime_jobs
 
@@ -45,4 +47,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: {lifetimes.get(key, 0)}")
         for key, count in run_deadline_jobs(now).items():
             self.stdout.write(f"{DEADLINE_LABELS.get(key, key)}: {count}")
+        self.stdout.write(f"e-mails van berichten alsnog verstuurd: {send_pending_emails()}")
         self.stdout.write(self.style.SUCCESS("Onderhoud verwijsindex klaar."))

@@ -19,7 +19,7 @@ from ketenzicht.audit.services import Actor, record
 from ketenzicht.organisations.models import Professional
 
 from .errors import RefusalKind, RegistrationRefused
-from .models import IndexRegistration, InformedParty, RegistrationStatus
+from .models import IndexRegistration, InformedParty, PostponementReason, RegistrationStatus
 from .rules import parties_to_inform
 from .services import registration_subject
 
@@ -107,15 +107,14 @@ def _who_must_be_informed(required: str) -> str:
 def postpone_informing(
     professional: Professional, actor: Actor, registration_uuid: UUID | str, reason: str,
 ) -> IndexRegistration:
-    """Postpone informing, with the reason recorded (for example: it would endanger the youth).
+    """Postpone informing, with one of the fixed reasons (``PostponementReason``) recorded.
 
-    The reason stays on the registration and never goes into the audit trail or a notice.
+    A fixed list and no free text: the index holds no case content.
     """
     registration = own_registration(professional, registration_uuid)
-    reason = (reason or "").strip()
-    if not reason:
+    if reason not in PostponementReason.values:
         _refuse(RefusalKind.INVALID, "reden-ontbreekt",
-                "Geef de reden op waarom het informeren wordt uitgesteld.", "reden")
+                "Kies de reden waarom het informeren wordt uitgesteld.", "reden")
     if registration.informed:
         _refuse(RefusalKind.INVALID, "al-geinformeerd",
                 f"Het informeren is al vastgelegd op {registration.informed_on:%d-%m-%Y}.",

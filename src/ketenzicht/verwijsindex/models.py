@@ -85,6 +85,16 @@ class InformedParty(models.TextChoices):
     BOTH = "beiden", _("De jeugdige en de ouders")
 
 
+class PostponementReason(models.TextChoices):
+    """Why informing waits. A fixed list, because the index must never hold case content: the
+    narrative belongs in the registrant's own file."""
+
+    SAFETY = "veiligheid", _("Informeren brengt de veiligheid van de jeugdige of anderen in gevaar")
+    HELP = "hulpverlening", _("Informeren schaadt de hulpverlening op dit moment")
+    INVESTIGATION = "onderzoek", _("Informeren schaadt een lopend onderzoek (Veilig Thuis of Raad)")
+    UNREACHABLE = "onbereikbaar", _("De jeugdige of de ouders zijn nog niet bereikbaar")
+
+
 class IndexRegistration(models.Model):
     """One organisation's involvement with one youth (melding)."""
 
@@ -124,7 +134,9 @@ class IndexRegistration(models.Model):
     informed = models.CharField(_("geïnformeerd"), max_length=10, choices=InformedParty.choices,
                                 blank=True)
     informed_on = models.DateField(_("geïnformeerd op"), null=True, blank=True)
-    informing_postponed_reason = models.TextField(_("reden uitstel informeren"), blank=True)
+    informing_postponed_reason = models.CharField(
+        _("reden uitstel informeren"), max_length=20, choices=PostponementReason.choices, blank=True,
+    )
     informing_reminded_at = models.DateTimeField(_("herinnerd aan informeren"), null=True, blank=True)
 
     class Meta:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.people.bsn import validate_bsn
 from ketenzicht.verwijsindex.errors import RegistrationRefused
-from ketenzicht.verwijsindex.models import EndReason, InformedParty
+from ketenzicht.verwijsindex.models import EndReason, InformedParty, PostponementReason
 from ketenzicht.verwijsindex.rules import RISK_CATEGORIES
 
 #: The condition of the law for registering, confirmed (checked, never stored).
@@ -142,12 +142,11 @@ class InformedForm(forms.Form):
 
 
 class PostponeForm(forms.Form):
-    reden_uitstel = forms.CharField(
+    reden_uitstel = forms.ChoiceField(
         label=_("Reden om het informeren uit te stellen"),
-        help_text=_("Bijvoorbeeld: informeren brengt de veiligheid van de jeugdige in gevaar. "
-                    "Noem geen inhoud van het dossier."),
-        max_length=500, widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Vul de reden van het uitstel in.")},
+        help_text=_("De toelichting hoort in uw eigen dossier, niet in de verwijsindex."),
+        choices=PostponementReason.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de reden van het uitstel.")},
     )
 
     REFUSAL_FIELDS = {"reden": "reden_uitstel"}

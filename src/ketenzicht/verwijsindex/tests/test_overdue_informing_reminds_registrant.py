@@ -31,6 +31,6 @@ def test_informed_or_postponed_registrations_are_not_reminded():
     postponed = registered_on(date(2025, 9, 1), "jgz", NOAH)
     with on(date(2025, 9, 5)):
         record_informed(*acting("jgz"), informed.uuid, "beiden", date(2025, 9, 4))
-        postpone_informing(*acting("jgz"), postponed.uuid, "Moeder is in crisis opgenomen.")
+        postpone_informing(*acting("jgz"), postponed.uuid, "hulpverlening")
     assert deadline_jobs_at(date(2025, 10, 1))["informing_reminded"] == 0
     assert not notices_to("jgz", "verwijsindex-informeren")

@@ -32,7 +32,7 @@ from ketenzicht.people.models import HouseholdMembership, Person
 from ketenzicht.people.services import district_of
 
 from .coordination import coordinator_for
-from .match_actions import record_match_event
+from .match_actions import record_match_event, regievoerders
 from .matching import coordinator_recipients, organisation_lines
 from .models import (
     OPEN_MATCH,
@@ -88,10 +88,11 @@ def _follow(person_id: int, actor: Actor, now: datetime) -> int:
         return 0
     registrations = list(
         IndexRegistration.objects.filter(person=person, status=RegistrationStatus.ACTIVE)
-        .exclude(district=district).select_related("organisation", "person")
+        .exclude(district=district).select_related("organisation", "person", "district")
     )
     if not registrations:
         return 0  # another run got here first
+    came_from = {r.district.municipality_id if r.district else None for r in registrations}
     IndexRegistration.objects.filter(id__in=[r.id for r in registrations]).update(district=district)
     for registration in registrations:
         registration.district = district
@@ -104,7 +105,24 @@ def _follow(person_id: int, actor: Actor, now: datetime) -> int:
     rest = [r for r in registrations if r.id not in held]
     if rest:
         _tell_district_team(person, district, rest)
+    if came_from != {district.municipality_id}:
+        _tell_new_regievoerders(person, district, registrations)
     return len(registrations)
+
+
+def _tell_new_regievoerders(
+    person: Person, district: District, registrations: list[IndexRegistration]
+) -> None:
+    """A youth who moves to another municipality brings their registrations to its regievoerder
+    (domain.md §2); the district's matchregisseur is told separately."""
+    notify(regievoerders(district.municipality_id), Message(
+        kind="verwijsindex-verhuizing-gemeente",
+        title="Jeugdige met registraties in de verwijsindex verhuisd naar uw gemeente",
+        body=(f"{len(registrations)} actieve registratie(s) gaan mee naar gebiedsregio "
+              f"{district.name}. Betrokken organisaties: "
+              + ", ".join(sorted({r.organisation.name for r in registrations})) + "."),
+        link="/verwijsindex/regie/", subject_key=f"{person.uuid}:{district.municipality_id}",
+    ))
 
 
 def _follow_matches(

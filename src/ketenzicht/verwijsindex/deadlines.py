@@ -18,7 +18,6 @@ once, change and send nothing twice.
 from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ketenzicht.audit.models import EventType
@@ -29,6 +28,7 @@ from ketenzicht.organisations.calendar import add_working_days, is_working_day
 from .match_actions import record_match_event, regievoerders
 from .models import IndexRegistration, IndexSettings, Match, MatchStatus, RegistrationStatus
 from .moves import follow_moves
+from .municipality import in_municipality
 
 #: At most this many rows per step and run; the next run (a minute later) takes the rest.
 BATCH = 500
@@ -78,13 +78,10 @@ def run_deadline_jobs(now: datetime | None = None) -> dict[str, int]:
 @transaction.atomic
 def _escalate(settings: IndexSettings, now: datetime) -> int:
     municipality = settings.municipality
-    in_municipality = Q(district__municipality=municipality) | Q(
-        district__isnull=True, coordinator__municipality=municipality
-    )
     due = list(
         Match.objects.select_for_update(of=("self",), skip_locked=True)
-        .filter(in_municipality, status=MatchStatus.NEW, escalated_at__isnull=True,
-                created_at__lt=_cutoff(now, settings.escalation_working_days))
+        .filter(in_municipality(municipality, "coordinator"), status=MatchStatus.NEW,
+                escalated_at__isnull=True, created_at__lt=_cutoff(now, settings.escalation_working_days))
         .select_related("coordinator", "person").order_by("id")[:BATCH]
     )
     if not due:
@@ -109,12 +106,9 @@ def _escalate(settings: IndexSettings, now: datetime) -> int:
 @transaction.atomic
 def _remind_informing(settings: IndexSettings, now: datetime) -> int:
     municipality = settings.municipality
-    in_municipality = Q(district__municipality=municipality) | Q(
-        district__isnull=True, organisation__municipality=municipality
-    )
     due = list(
         IndexRegistration.objects.select_for_update(of=("self",), skip_locked=True)
-        .filter(in_municipality, status=RegistrationStatus.ACTIVE, informed="",
+        .filter(in_municipality(municipality, "organisation"), status=RegistrationStatus.ACTIVE, informed="",
                 informing_postponed_reason="", informing_reminded_at__isnull=True,
                 registered_at__lt=_cutoff(now, settings.informing_working_days))
         .select_related("registrant__user").order_by("id")[:BATCH]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from ketenzicht.organisations.models import Municipality, Professional
@@ -27,21 +27,16 @@ from .models import (
     Objection,
     RegistrationStatus,
 )
+from .municipality import in_municipality, match_municipality_id, registration_municipality_id
 
 #: Used when a municipality has no settings (yet): the defaults of ``IndexSettings``.
-DEFAULT_INFORMING_WORKING_DAYS = 10
-DEFAULT_ESCALATION_WORKING_DAYS = 10
+DEFAULT_INFORMING_WORKING_DAYS = IndexSettings._meta.get_field("informing_working_days").default
+DEFAULT_ESCALATION_WORKING_DAYS = IndexSettings._meta.get_field("escalation_working_days").default
 
 
 def settings_by_municipality() -> dict[int, IndexSettings]:
     """Every municipality's verwijsindex settings in one query (there are only a few)."""
     return {s.municipality_id: s for s in IndexSettings.objects.all()}
-
-
-def _municipality_id(registration: IndexRegistration) -> int:
-    if registration.district_id is not None:
-        return registration.district.municipality_id
-    return registration.organisation.municipality_id
 
 
 @dataclass(frozen=True)
@@ -62,9 +57,16 @@ class InformingStatus:
 
 
 def informing_due(registration: IndexRegistration, settings: dict[int, IndexSettings]) -> date:
-    found = settings.get(_municipality_id(registration))
+    found = settings.get(registration_municipality_id(registration))
     days = found.informing_working_days if found else DEFAULT_INFORMING_WORKING_DAYS
     return term_end(timezone.localdate(registration.registered_at), days)
+
+
+def escalation_due(match: Match, settings: dict[int, IndexSettings]) -> date:
+    """The last day for the matchregisseur to make contact: the rule ``deadlines`` escalates by."""
+    found = settings.get(match_municipality_id(match))
+    days = found.escalation_working_days if found else DEFAULT_ESCALATION_WORKING_DAYS
+    return term_end(timezone.localdate(match.created_at), days)
 
 
 def informing_status(
@@ -114,25 +116,18 @@ def matches_for_listing(matches: QuerySet[Match]) -> QuerySet[Match]:
             .annotate(_order=order).order_by("_order", "-created_at", "-id"))
 
 
-def _in_municipality(municipality: Municipality, owner: str) -> Q:
-    """Rows of the youth's district in the municipality; without a district, of ``owner``'s."""
-    prefix = owner.rsplit("__", 1)[0] + "__" if "__" in owner else ""
-    return (Q(**{f"{prefix}district__municipality": municipality})
-            | Q(**{f"{prefix}district__isnull": True, f"{owner}__municipality": municipality}))
-
-
 def escalated_matches(municipality: Municipality) -> QuerySet[Match]:
     """Open matches escalated to the regievoerder in which nobody has made contact yet."""
     return (Match.objects.filter(OPEN_MATCH, escalated_at__isnull=False,
                                  contact_made_at__isnull=True)
-            .filter(_in_municipality(municipality, "coordinator"))
+            .filter(in_municipality(municipality, "coordinator"))
             .select_related("coordinator", "district").order_by("escalated_at", "id"))
 
 
 def pending_objections(municipality: Municipality) -> QuerySet[Objection]:
     """Objections received and not yet decided, of registrations in the municipality."""
     return (Objection.objects.filter(decided_at__isnull=True)
-            .filter(_in_municipality(municipality, "registration__organisation"))
+            .filter(in_municipality(municipality, "registration__organisation"))
             .select_related("registration__organisation").order_by("received_on", "id"))
 
 

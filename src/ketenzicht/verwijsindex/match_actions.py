@@ -34,6 +34,7 @@ from .models import (
     MatchStatus,
     RegistrationStatus,
 )
+from .municipality import match_municipality_id
 
 #: The organisation type of a municipality itself; its regievoerder oversees the index.
 MUNICIPALITY_TYPE = "gemeente"
@@ -49,16 +50,6 @@ def _refuse(kind: RefusalKind, code: str, message: str, field: str = "") -> None
 
 
 # --- Who is who -------------------------------------------------------------------------------
-
-
-def match_municipality_id(match: Match) -> int:
-    """The municipality whose rules govern the match: that of the youth's district.
-
-    Without a district (the youth lives outside the known districts) the coordinator's.
-    """
-    if match.district_id is not None:
-        return match.district.municipality_id
-    return match.coordinator.municipality_id
 
 
 def is_regievoerder_of(professional: Professional, municipality_id: int) -> bool:

@@ -23,6 +23,7 @@ from .errors import RefusalKind, RegistrationRefused
 from .lifecycle import erase_registrations
 from .match_actions import is_regievoerder_of
 from .models import EndReason, IndexRegistration, Objection
+from .municipality import registration_municipality_id
 
 #: Jeugdwet / Awb: an objection is lodged within six weeks.
 OBJECTION_TERM = timedelta(weeks=6)
@@ -33,13 +34,6 @@ REFUSAL = "Alleen de regievoerder van de gemeente legt bezwaren tegen registrati
 
 def _refuse(kind: RefusalKind, code: str, message: str, field: str = "") -> None:
     raise RegistrationRefused(kind=kind, code=code, message=message, field=field)
-
-
-def registration_municipality_id(registration: IndexRegistration) -> int:
-    """The municipality of the youth's district; without one, the registrant's."""
-    if registration.district_id is not None:
-        return registration.district.municipality_id
-    return registration.organisation.municipality_id
 
 
 def objection_deadline(registration: IndexRegistration) -> date | None:

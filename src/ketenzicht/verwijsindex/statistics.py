@@ -13,22 +13,17 @@ from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Mi
 from ketenzicht.organisations.models import Municipality
 
 from .models import IndexRegistration, Match, MatchStatus, RegistrationStatus
+from .municipality import in_municipality
 
 UNKNOWN_DISTRICT = "Buiten de gemeente of onbekend"
 
 
 def _registrations(municipality: Municipality) -> QuerySet[IndexRegistration]:
-    return IndexRegistration.objects.filter(
-        Q(district__municipality=municipality)
-        | Q(district__isnull=True, organisation__municipality=municipality)
-    )
+    return IndexRegistration.objects.filter(in_municipality(municipality, "organisation"))
 
 
 def _matches(municipality: Municipality) -> QuerySet[Match]:
-    return Match.objects.filter(
-        Q(district__municipality=municipality)
-        | Q(district__isnull=True, coordinator__municipality=municipality)
-    )
+    return Match.objects.filter(in_municipality(municipality, "coordinator"))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ketenzicht.organisations.calendar import add_working_days
 from ketenzicht.organisations.models import Professional
 from ketenzicht.verwijsindex import listings, match_actions
 from ketenzicht.verwijsindex.models import MatchStatus
@@ -32,15 +31,11 @@ def verwijsindex_work(professional: Professional) -> Iterator[WorklistItem]:
     for match in listings.matches_to_coordinate(professional):
         url = reverse("web:vir_match", kwargs={"match_uuid": match.uuid})
         if match.status == MatchStatus.NEW:
-            found = settings.get(match.district.municipality_id if match.district_id
-                                 else professional.organisation.municipality_id)
-            days = (found.escalation_working_days if found
-                    else listings.DEFAULT_ESCALATION_WORKING_DAYS)
             yield WorklistItem(
                 title=_("%(kind)s: contact leggen als matchregisseur") % {
                     "kind": match.get_kind_display()},
                 url=url, kind=kind,
-                due=add_working_days(timezone.localdate(match.created_at), days),
+                due=listings.escalation_due(match, settings),
                 detail=_("Leg contact met de betrokken organisaties en leg vast wie de regisseur "
                          "van het gezin is."),
             )

@@ -18,7 +18,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ketenzicht.audit.models import EventType, Outcome
+from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import Subject, record
 from ketenzicht.verwijsindex import lifecycle
 from ketenzicht.verwijsindex.errors import RegistrationRefused
@@ -30,7 +30,6 @@ from ketenzicht.verwijsindex.match_actions import (
 )
 from ketenzicht.verwijsindex.models import (
     EndReason,
-    IndexRegistration,
     Match,
     MatchKind,
     MatchParticipation,
@@ -41,7 +40,6 @@ from ketenzicht.verwijsindex.services import (
     RegistrationResult,
     check_may_register,
     register,
-    registration_subject,
 )
 
 from ..base import ClientDataView
@@ -167,8 +165,6 @@ class RegistrationsView(RegistrantView):
         )
 
 
-#: ``services.registration_subject``'s object type, for a refused look.
-REGISTRATION_OBJECT = "verwijsindex-registratie"
 
 #: ``lifecycle``'s refusal for a registration that is missing or another organisation's.
 NOT_OURS = "registratie-onbekend"
@@ -193,18 +189,11 @@ class RegistrationView(ClientDataView):
         responses={200: MeldingSerializer},
     )
     def get(self, request: Request, uuid: UUID) -> Response:
-        registration = lifecycle.visible_registration(self.professional, uuid)
+        # Audited either way; a refused look is in that youth's access report, and the answer
+        # is the same 404 as for a registration that does not exist.
+        registration = lifecycle.open_registration(self.professional, self.actor, uuid)
         if registration is None:
-            # A refused look at another organisation's registration is still in that youth's
-            # access report; the answer is the same 404 as for one that does not exist.
-            youth = IndexRegistration.objects.filter(uuid=uuid).values_list("person__uuid", flat=True)
-            record(self.actor, EventType.READ, Subject(
-                client_pseudonym=str(youth.first() or ""), object_type=REGISTRATION_OBJECT,
-                object_id=str(uuid),
-            ), outcome=Outcome.DENIED, purpose="geen grondslag")
             raise ClientNotFound()
-        record(self.actor, EventType.READ, registration_subject(registration),
-               purpose="registratie verwijsindex")
         return Response(MeldingSerializer(registration).data)
 
 

@@ -83,8 +83,9 @@ def may_see_clients(professional: Professional) -> bool:
 
 
 #: Involvement that shows the person only, not their household: registering in the
-#: verwijsindex needs no consent, so it must not open the parents' pages (domain.md §2).
-PERSON_ONLY_KINDS = frozenset({BasisKind.REGISTRATION})
+#: verwijsindex needs no consent, so it must not open the parents' pages (domain.md §2); a
+#: signaller sees whom they signalled about, not the family behind them (the desk does).
+PERSON_ONLY_KINDS = frozenset({BasisKind.REGISTRATION, BasisKind.SIGNALLER})
 
 
 def _basis_person_ids(organisation: Organisation) -> QuerySet:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ketenzicht.notify",
     # Chain work.
     "ketenzicht.verwijsindex",
+    "ketenzicht.signals",
     # Faces.
     "ketenzicht.api",
     "ketenzicht.web",

@@ -9,6 +9,7 @@ the municipality's own PC4/PC6 table.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 
 MUNICIPALITY = {"slug": "emmen", "name": "Emmen", "cbs_code": "0114"}
 
@@ -239,3 +240,16 @@ PROVIDER_INTERVENTION_LEVELS: dict[str, tuple[int, ...]] = {
 
 #: Emmen's rule for the verwijsindex: the CJG-Jeugdteam of the youth's district coordinates.
 MATCH_COORDINATOR_TYPE = "cjg-jeugdteam"
+
+#: Emmen's desks for signals: the CJG-Jeugdteam (youth) and the sociaal gebiedsteam (adults) of the
+#: district where the person lives, Veilig Thuis Drenthe, Spoed4Jeugd outside office hours, and
+#: the CJG 12+ team for secondary-school pupils.
+SIGNAL_DESKS = {
+    "youth_desk_type": "cjg-jeugdteam",
+    "adult_desk_type": "sociaal-gebiedsteam",
+    "report_desk": "veilig-thuis-drenthe",
+    "crisis_desk": "spoed4jeugd",
+    "secondary_school_team": "cjg-12plus",
+}
+#: The OGGZ meeting meets every three weeks from this (a Tuesday).
+OGGZ_FIRST_MEETING = date(2026, 1, 6)

@@ -37,6 +37,7 @@ from ketenzicht.people.models import (
     RelationKind,
 )
 from ketenzicht.people.services import PersonData, find_person_by_bsn, person_fields
+from ketenzicht.signals.models import SignalSettings
 from ketenzicht.verwijsindex.models import IndexSettings
 
 from . import config
@@ -87,6 +88,15 @@ def load_demo(households: int = 2000, seed: int = DEFAULT_SEED) -> DemoSummary:
         IndexSettings.objects.create(
             municipality=municipality,
             coordinator_type=OrganisationType.objects.get(slug=config.MATCH_COORDINATOR_TYPE),
+        )
+        SignalSettings.objects.create(
+            municipality=municipality,
+            youth_desk_type=OrganisationType.objects.get(slug=config.SIGNAL_DESKS["youth_desk_type"]),
+            adult_desk_type=OrganisationType.objects.get(slug=config.SIGNAL_DESKS["adult_desk_type"]),
+            report_desk=organisations[config.SIGNAL_DESKS["report_desk"]],
+            crisis_desk=organisations[config.SIGNAL_DESKS["crisis_desk"]],
+            secondary_school_team=organisations[config.SIGNAL_DESKS["secondary_school_team"]],
+            oggz_first_meeting=config.OGGZ_FIRST_MEETING,
         )
         _load_accounts(organisations)
         counts = _load_population(dataset)

@@ -1,29 +1,10 @@
-"""Why a registration is refused, with a specific Dutch message and a machine code.
+"""Why a registration is refused: the chain's ``Refused`` (see ``ketenzicht.refusals``)."""
 
-The API maps ``kind`` to its HTTP status (invalid → 400, forbidden → 403, conflict → 409,
-unavailable → 503); the
-web form shows ``message`` next to ``field``.
-"""
-
-from dataclasses import dataclass
-from enum import Enum
+from ketenzicht.refusals import RefusalKind, Refused
 
 
-class RefusalKind(Enum):
-    INVALID = "invalid"
-    FORBIDDEN = "forbidden"
-    CONFLICT = "conflict"
-    UNAVAILABLE = "unavailable"
+class RegistrationRefused(Refused):
+    """A refusal of the verwijsindex; ``existing_uuid`` names the registration to extend."""
 
 
-@dataclass
-class RegistrationRefused(Exception):
-    kind: RefusalKind
-    code: str
-    message: str
-    field: str = ""
-    #: For a duplicate: the existing active registration, to extend instead.
-    existing_uuid: str = ""
-
-    def __str__(self) -> str:
-        return self.message
+__all__ = ["RefusalKind", "RegistrationRefused"]

@@ -23,7 +23,7 @@ from ketenzicht.verwijsindex.services import register
 
 from ..idempotency import idempotent
 from ..problems import invalid_params, problem_body
-from .refusals import refusal_body
+from ..refusals import refusal_body
 from .serializers import (
     BULK_MAX_ITEMS,
     BulkEnvelopSerializer,

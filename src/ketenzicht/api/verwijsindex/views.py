@@ -45,7 +45,7 @@ from ketenzicht.verwijsindex.services import (
 from ..base import ClientDataView
 from ..idempotency import idempotent
 from ..problems import PROBLEM_CONTENT_TYPE, ClientNotFound
-from .refusals import refusal_problem
+from ..refusals import refusal_problem
 from .serializers import (
     BeeindigenVerzoekSerializer,
     FoutMeldingSerializer,

@@ -1,13 +1,13 @@
-"""A refusal of the verwijsindex as a problem: the domain's Dutch message and code, the HTTP status
+"""A refusal of a chain service as a problem: the domain's Dutch message and code, the HTTP status
 of its kind, the field in ``invalidParams``, and the existing registration on a duplicate."""
 
 from typing import Any
 
 from rest_framework import status
 
-from ketenzicht.verwijsindex.errors import RefusalKind, RegistrationRefused
+from ketenzicht.refusals import RefusalKind, Refused
 
-from ..problems import ProblemError, problem_body
+from .problems import ProblemError, problem_body
 
 STATUS: dict[RefusalKind, int] = {
     RefusalKind.INVALID: status.HTTP_400_BAD_REQUEST,
@@ -20,7 +20,7 @@ STATUS: dict[RefusalKind, int] = {
 EXISTING = "bestaandeMelding"
 
 
-def _parts(refusal: RegistrationRefused) -> dict[str, Any]:
+def _parts(refusal: Refused) -> dict[str, Any]:
     invalid = None
     if refusal.kind is RefusalKind.INVALID:
         invalid = [{"name": refusal.field or "nonFieldErrors", "code": refusal.code,
@@ -29,7 +29,7 @@ def _parts(refusal: RegistrationRefused) -> dict[str, Any]:
     return {"invalid": invalid, "extra": extra}
 
 
-def refusal_problem(refusal: RegistrationRefused) -> ProblemError:
+def refusal_problem(refusal: Refused) -> ProblemError:
     """Raise this from a view: answered as problem+json. The service already rolled its own
     writes back; the request's transaction is kept so the audit event of the refusal stays."""
     problem = ProblemError(refusal.message, refusal.code, status_code=STATUS[refusal.kind],
@@ -38,7 +38,7 @@ def refusal_problem(refusal: RegistrationRefused) -> ProblemError:
     return problem
 
 
-def refusal_body(refusal: RegistrationRefused) -> dict[str, Any]:
+def refusal_body(refusal: Refused) -> dict[str, Any]:
     """The same problem as an object, for one item of a bulk answer."""
     parts = _parts(refusal)
     return problem_body(STATUS[refusal.kind], refusal.message, code=refusal.code,

@@ -1,0 +1,85 @@
+"""Who may see a signal (need-to-know), and opening one with its audit event.
+
+- the signaller, and their organisation's aandachtsfunctionaris and teamleider (the Meldcode
+  is worked on together: step 2 is the consultation);
+- the desks it was shared with (a signal, report or crisis), from the moment it was shared.
+
+An advice request (``advies``) is asked without the person's name: Veilig Thuis sees the
+concern, never who it is about, and gets no basis on the person. Everyone else gets the same
+answer as for a signal that does not exist.
+"""
+
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ketenzicht.access.services import may_see_clients
+from ketenzicht.audit.models import EventType, Outcome
+from ketenzicht.audit.services import Actor, Subject, record
+from ketenzicht.organisations.models import Professional, Role
+
+from .models import Route, RouteKind, Signal
+
+#: Roles that work on their colleagues' signals: the Meldcode's consultation (step 2).
+SIGNALLER_SIDE_ROLES = frozenset({Role.SAFEGUARDING_LEAD, Role.TEAM_LEAD})
+
+SIGNAL_OBJECT = "signaal"
+
+
+def _shared_with(professional: Professional) -> Exists:
+    return Exists(Route.objects.filter(
+        signal=OuterRef("pk"), desk=professional.organisation_id,
+    ).exclude(kind=RouteKind.ADVICE))
+
+
+def _signaller_side(professional: Professional) -> Q:
+    mine = Q(signaller=professional)
+    if professional.role in SIGNALLER_SIDE_ROLES:
+        return mine | Q(organisation=professional.organisation_id)
+    return mine
+
+
+def visible_signals(professional: Professional) -> QuerySet[Signal]:
+    """Every signal the professional may open, as one query."""
+    if not may_see_clients(professional):
+        return Signal.objects.none()
+    return Signal.objects.filter(_signaller_side(professional) | Q(_shared_with(professional)))
+
+
+def is_signaller_side(professional: Professional, signal: Signal) -> bool:
+    """The signaller or a colleague who works on their Meldcode (sees the feedback)."""
+    return may_see_clients(professional) and (
+        signal.signaller_id == professional.pk
+        or (professional.role in SIGNALLER_SIDE_ROLES
+            and signal.organisation_id == professional.organisation_id)
+    )
+
+
+def signal_subject(signal: Signal, **detail) -> Subject:
+    return Subject(client_pseudonym=str(signal.person.uuid), object_type=SIGNAL_OBJECT,
+                   object_id=str(signal.uuid), detail=detail)
+
+
+def open_signal(
+    professional: Professional, actor: Actor, signal_uuid: UUID | str,
+    event_type: EventType = EventType.READ, *, lock: bool = False,
+) -> Signal | None:
+    """The signal if the professional may see it, with one audit event either way.
+
+    ``lock`` takes the signal's row lock for a state change, so two people acting on one
+    signal at the same moment are serialised.
+    """
+    found = Signal.objects.select_related("person", "signaller__user", "organisation",
+                                          "proposed_desk")
+    if lock:
+        found = found.select_for_update(of=("self",))
+    signal = found.filter(uuid=signal_uuid).first()
+    allowed = signal is not None and visible_signals(professional).filter(pk=signal.pk).exists()
+    if not allowed:
+        record(actor, event_type, Subject(
+            client_pseudonym=str(signal.person.uuid) if signal else "", object_type=SIGNAL_OBJECT,
+            object_id=str(signal_uuid)), outcome=Outcome.DENIED, purpose="geen grondslag")
+        return None
+    record(actor, event_type, signal_subject(signal),
+           purpose="melder" if is_signaller_side(professional, signal) else "loket")
+    return signal

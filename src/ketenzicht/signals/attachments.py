@@ -1,0 +1,79 @@
+"""Attachments with a signal: within size and type limits, never served without an access check.
+
+The type is decided by the file's first bytes, not its name or the browser's claim, so a renamed
+executable is refused. The content is kept in the database (see ``Attachment``) and streamed by
+the signal's page only after ``open_signal`` allowed it.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import get_valid_filename
+
+from ketenzicht.audit.models import EventType
+from ketenzicht.audit.services import Actor, record
+from ketenzicht.organisations.models import Professional
+from ketenzicht.refusals import RefusalKind
+
+from .access import signal_subject
+from .models import Attachment, Signal
+from .services import may_work_on, refuse
+
+#: Accepted types by their leading bytes ("magic numbers").
+SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "application/pdf", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "image/png", "PNG"),
+    (b"\xff\xd8\xff", "image/jpeg", "JPEG"),
+)
+ACCEPTED_NAMES = ", ".join(name for _magic, _type, name in SIGNATURES)
+MAX_PER_SIGNAL = 10
+
+
+def max_bytes() -> int:
+    return getattr(settings, "KETENZICHT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
+
+def content_type_of(data: bytes) -> str | None:
+    for magic, content_type, _name in SIGNATURES:
+        if data.startswith(magic):
+            return content_type
+    return None
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+@transaction.atomic
+def attach(professional: Professional, actor: Actor, signal: Signal, upload: Upload,
+           now: datetime | None = None) -> Attachment:
+    if not may_work_on(professional, signal):
+        refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris voegt bijlagen toe.",
+               kind=RefusalKind.FORBIDDEN)
+    limit = max_bytes()
+    if not upload.data:
+        refuse("bijlage-leeg", "Het bestand is leeg.", "bijlage")
+    if len(upload.data) > limit:
+        refuse("bijlage-te-groot", f"Een bijlage is ten hoogste {limit // (1024 * 1024)} MB.",
+               "bijlage")
+    content_type = content_type_of(upload.data)
+    if content_type is None:
+        refuse("bijlage-soort", f"Alleen deze soorten bestanden kunnen mee: {ACCEPTED_NAMES}.",
+               "bijlage")
+    if signal.attachments.count() >= MAX_PER_SIGNAL:
+        refuse("te-veel-bijlagen", f"Een signaal heeft ten hoogste {MAX_PER_SIGNAL} bijlagen.",
+               "bijlage", RefusalKind.CONFLICT)
+    name = get_valid_filename(PurePath(upload.name).name)[:200] or "bijlage"
+    attachment = Attachment.objects.create(
+        signal=signal, content=upload.data, name=name, content_type=content_type,
+        size=len(upload.data), uploaded_by=professional, uploaded_at=now or timezone.now(),
+    )
+    record(actor, EventType.CREATE, signal_subject(signal, bijlage=str(attachment.uuid)),
+           purpose="bijlage toegevoegd")
+    return attachment

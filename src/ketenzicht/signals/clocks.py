@@ -1,0 +1,37 @@
+"""When a desk is late: Veilig Thuis's safety assessment (5 working days) and the crisis
+service's handover (12:00 on the next working day). One rule, said twice: in Python for the
+route in front of you, in SQL for the inbox and the maintenance job (tested to agree)."""
+
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Route, RouteKind, RouteStatus
+
+_WAITING_FOR_ASSESSMENT = (RouteStatus.SHARED, RouteStatus.ACCEPTED)
+_WAITING_FOR_ACCEPTANCE = (RouteStatus.SHARED,)
+
+#: Routes still waiting for what their clock measures. The crisis service's own route, which
+#: points at its handover, has no clock of its own: the receiving team's route carries it.
+WAITING = (
+    (Q(kind__in=[RouteKind.REPORT, RouteKind.ADVICE], status__in=_WAITING_FOR_ASSESSMENT)
+     | Q(kind=RouteKind.CRISIS, status__in=_WAITING_FOR_ACCEPTANCE))
+    & Q(handed_over_to__isnull=True) & Q(due_at__isnull=False)
+)
+
+
+def overdue(now: datetime) -> Q:
+    return WAITING & Q(due_at__lt=now)
+
+
+def is_waiting(route: Route) -> bool:
+    if route.due_at is None or route.handed_over_to_id is not None:
+        return False
+    if route.kind == RouteKind.CRISIS:
+        return route.status in _WAITING_FOR_ACCEPTANCE
+    return route.kind in (RouteKind.REPORT, RouteKind.ADVICE) and route.status in _WAITING_FOR_ASSESSMENT
+
+
+def is_overdue(route: Route, now: datetime | None = None) -> bool:
+    return is_waiting(route) and (now or timezone.now()) > route.due_at

@@ -1,0 +1,205 @@
+"""The Meldcode's five steps as a guided, resumable workflow per signal (domain.md §3).
+
+Each step is one dated dossier entry with its author, recorded in order; the guide can be left
+and resumed at any time because the dossier *is* the state. Step 1 is recorded with the signal.
+Step 3 may be skipped only with a reason. Step 4 is the afwegingskader, and step 5 follows it:
+a decision to report shares the signal with Veilig Thuis in the same transaction.
+
+Each open step has a deadline: a number of working days (default 5, per municipality) after the
+previous step, shown in the guide; ``deadlines`` reminds the professional and their
+aandachtsfunctionaris when a signal is left lying.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ketenzicht.audit.models import EventType
+from ketenzicht.audit.services import Actor, record
+from ketenzicht.organisations.calendar import add_working_days
+from ketenzicht.organisations.models import Professional
+from ketenzicht.refusals import RefusalKind
+
+from .access import signal_subject
+from .decision_framework import REPORTING, allowed_decisions, weigh
+from .models import (
+    Decision,
+    DossierEntry,
+    FrameworkOutcome,
+    MeldcodeStep,
+    Route,
+    Signal,
+    SignalStatus,
+)
+from .routing import settings_for
+from .services import ShareRequest, may_work_on, refuse, settings_for_person, share_signal
+
+
+@dataclass(frozen=True)
+class NextStep:
+    step: MeldcodeStep
+    due: date
+
+
+def dossier(signal: Signal) -> QuerySet[DossierEntry]:
+    return signal.dossier.select_related("author__user").order_by("step")
+
+
+def next_step(signal: Signal, entries: list[DossierEntry] | None = None,
+              step_working_days: int | None = None) -> NextStep | None:
+    """The step to record now and its deadline; None when step 5 is done or the signal closed.
+
+    The Meldcode is the signaller's organisation's process, so its municipality's term counts.
+    """
+    if signal.status == SignalStatus.CLOSED:
+        return None
+    entries = list(dossier(signal)) if entries is None else entries
+    done = max((entry.step for entry in entries), default=0)
+    if done >= MeldcodeStep.DECISION:
+        return None
+    last = max((entry.recorded_at for entry in entries), default=signal.created_at)
+    if step_working_days is None:
+        step_working_days = settings_for(signal.organisation.municipality_id).step_working_days
+    return NextStep(MeldcodeStep(done + 1),
+                    add_working_days(timezone.localdate(last), step_working_days))
+
+
+def _start_step(professional: Professional, signal: Signal, step: MeldcodeStep) -> Signal:
+    """Lock the signal and check that this step is the one to record now, by someone allowed."""
+    Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
+    signal.refresh_from_db()
+    if not may_work_on(professional, signal):
+        refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
+               "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
+    expected = next_step(signal, step_working_days=1)
+    if expected is None:
+        refuse("meldcode-afgerond", "De meldcode van dit signaal is afgerond.",
+               kind=RefusalKind.CONFLICT)
+    if expected.step != step:
+        refuse("stap-niet-aan-de-beurt",
+               f"Leg eerst {MeldcodeStep(expected.step).label.lower()} vast.", "stap",
+               RefusalKind.CONFLICT)
+    return signal
+
+
+def _save(entry: DossierEntry, actor: Actor) -> DossierEntry:
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        refuse("stap-al-vastgelegd", "Deze stap is zojuist al vastgelegd.", "stap",
+               RefusalKind.CONFLICT)
+    record(actor, EventType.UPDATE, signal_subject(entry.signal, stap=entry.step),
+           purpose=f"meldcode stap {entry.step}")
+    return entry
+
+
+@transaction.atomic
+def record_consultation(
+    professional: Professional, actor: Actor, signal: Signal, *, safeguarding_lead: bool,
+    veilig_thuis: bool, outcome: str, agreements: str, coordinator: str, notes: str = "",
+    now: datetime | None = None,
+) -> DossierEntry:
+    """Step 2: who was consulted (aandachtsfunctionaris and/or Veilig Thuis), with what outcome,
+    who does what, and who coordinates."""
+    signal = _start_step(professional, signal, MeldcodeStep.CONSULTATION)
+    if not (safeguarding_lead or veilig_thuis):
+        refuse("geen-consultatie", "Raadpleeg de aandachtsfunctionaris en/of vraag advies aan "
+               "Veilig Thuis.", "geraadpleegd")
+    for value, code, text, name in (
+        (outcome, "uitkomst-ontbreekt", "Leg de uitkomst van de consultatie vast.", "uitkomst"),
+        (agreements, "afspraken-ontbreken", "Leg vast wie wat doet.", "afspraken"),
+        (coordinator, "coordinator-ontbreekt", "Leg vast wie coördineert.", "coordinator"),
+    ):
+        if not value.strip():
+            refuse(code, text, name)
+    return _save(DossierEntry(
+        signal=signal, step=MeldcodeStep.CONSULTATION, author=professional,
+        recorded_at=now or timezone.now(), notes=notes.strip(),
+        consulted_safeguarding_lead=safeguarding_lead, consulted_veilig_thuis=veilig_thuis,
+        consultation_outcome=outcome.strip(), agreements=agreements.strip(),
+        coordinator=coordinator.strip(),
+    ), actor)
+
+
+@transaction.atomic
+def record_conversation(
+    professional: Professional, actor: Actor, signal: Signal, *, notes: str = "",
+    skipped: bool = False, skip_reason: str = "", now: datetime | None = None,
+) -> DossierEntry:
+    """Step 3: the conversation with those involved, or — only with a reason — skipped because
+    it would endanger someone."""
+    signal = _start_step(professional, signal, MeldcodeStep.CONVERSATION)
+    if skipped and not skip_reason.strip():
+        refuse("reden-overslaan-ontbreekt", "Stap 3 mag alleen worden overgeslagen met een reden: "
+               "leg vast waarom het gesprek iemand in gevaar brengt.", "redenOverslaan")
+    if not skipped and not notes.strip():
+        refuse("gesprek-ontbreekt", "Leg vast wat er in het gesprek is besproken.", "aantekeningen")
+    return _save(DossierEntry(
+        signal=signal, step=MeldcodeStep.CONVERSATION, author=professional,
+        recorded_at=now or timezone.now(), notes=notes.strip(), skipped=skipped,
+        skip_reason=skip_reason.strip() if skipped else "",
+    ), actor)
+
+
+@transaction.atomic
+def record_weighing(
+    professional: Professional, actor: Actor, signal: Signal,
+    answers: tuple[bool | None, ...], notes: str = "", now: datetime | None = None,
+) -> DossierEntry:
+    """Step 4: the afwegingskader. Only the answers the tree asks for are kept."""
+    signal = _start_step(professional, signal, MeldcodeStep.WEIGHING)
+    weighing = weigh(answers)
+    if weighing.outcome is None:
+        refuse("afwegingskader-onvolledig",
+               f"Beantwoord vraag {weighing.next_question} van het afwegingskader.",
+               f"vraag{weighing.next_question}")
+    q1, q2, q3, q4, q5 = weighing.answers
+    return _save(DossierEntry(
+        signal=signal, step=MeldcodeStep.WEIGHING, author=professional,
+        recorded_at=now or timezone.now(), notes=notes.strip(),
+        q1_suspicion=q1, q2_acute_or_structural=q2, q3_can_organise_help=q3,
+        q4_help_accepted=q4, q5_help_achieves_safety=q5, framework_outcome=weighing.outcome,
+    ), actor)
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    entry: DossierEntry
+    report: Route | None
+
+
+@transaction.atomic
+def record_decision(
+    professional: Professional, actor: Actor, signal: Signal, decision: str, notes: str = "",
+    share: ShareRequest | None = None, now: datetime | None = None,
+) -> DecisionResult:
+    """Step 5: decide as the afwegingskader leads. Reporting shares the signal with Veilig Thuis
+    (consent, or the safety reason for reporting without it, comes with ``share``); closing
+    closes the signal."""
+    now = now or timezone.now()
+    signal = _start_step(professional, signal, MeldcodeStep.DECISION)
+    outcome = FrameworkOutcome(signal.dossier.get(step=MeldcodeStep.WEIGHING).framework_outcome)
+    if decision not in Decision.values or decision not in allowed_decisions(outcome):
+        allowed = ", ".join(str(Decision(d).label).lower() for d in sorted(allowed_decisions(outcome)))
+        refuse("besluit-past-niet", f"Na het afwegingskader ({outcome.label.lower()}) kunt u "
+               f"kiezen uit: {allowed}.", "besluit")
+    entry = _save(DossierEntry(signal=signal, step=MeldcodeStep.DECISION, author=professional,
+                               recorded_at=now, notes=notes.strip(), decision=decision), actor)
+    report = None
+    if decision in REPORTING:
+        if share is None:
+            refuse("melding-ontbreekt", "Leg vast op welke grondslag u meldt bij Veilig Thuis.",
+                   "toestemming")
+        settings, _district = settings_for_person(signal.person, signal.organisation)
+        report = share_signal(professional, actor, signal, ShareRequest(
+            consent=share.consent, desk_slug=settings.report_desk.slug,
+            deviation_reason=share.deviation_reason or "Besluit in stap 5 van de meldcode: melden.",
+        ), now)
+    elif decision in (Decision.CLOSE, Decision.CLOSE_WITH_MONITORING) \
+            and not signal.routes.exclude(kind="advies").exists():
+        Signal.objects.filter(pk=signal.pk).update(status=SignalStatus.CLOSED, closed_at=now)
+    return DecisionResult(entry, report)

@@ -1,0 +1,210 @@
+"""Routering: which desk a signal goes to, proposed by the system (issue 4, domain.md §1).
+
+The rules, in the order they are tried (the first that applies decides):
+
+1. ``vrijwilligers`` — a volunteer organisation's signal always goes to the sociaal gebiedsteam
+   of the district where the person lives.
+2. ``acuut-geweld`` — suspected abuse or domestic violence with urgency ``acuut``: a report
+   (melding) to Veilig Thuis, at any hour.
+3. ``crisis`` — ``crisis-jeugdige``, or any other acute signal where children are involved: in
+   office hours the CJG-Jeugdteam of the residence district; outside office hours (evenings,
+   weekends, Dutch public holidays) the crisis service, with an automatic handover to that
+   CJG-Jeugdteam due at the handover time (12:00) of the next working day.
+4. ``omstandigheden-volwassene`` — only adults' circumstances (armoede, schulden, huisvesting)
+   about an adult, no concern about a child: the sociaal gebiedsteam of the residence district.
+5. ``woonplaats-jeugdige`` — everything else about a youth, and any signal where children are
+   involved: the CJG-Jeugdteam of the district where the youth **lives**, never the school's;
+   a youth of secondary-school age (12–17) may go to the CJG 12+ team instead.
+
+The rules are pure (``decide``): the caller supplies the facts, so they are tested table-driven
+without a database. ``propose`` finds the organisations for a real person.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from ketenzicht.organisations.calendar import is_working_day
+from ketenzicht.organisations.models import District, Organisation
+from ketenzicht.refusals import RefusalKind, Refused
+
+from .categories import ABUSE_OR_DOMESTIC_VIOLENCE, ADULT_CIRCUMSTANCES, Category, Urgency
+from .models import RouteKind, SignalSettings
+
+ADULT_AGE = 18
+SECONDARY_SCHOOL_AGES = range(12, 18)
+
+
+class Rule:
+    """The names of the routing rules, as tests and the API's ``reden`` refer to them."""
+
+    VOLUNTEER = "vrijwilligers"
+    ACUTE_ABUSE = "acuut-geweld"
+    CRISIS_OFFICE_HOURS = "crisis-kantoortijd"
+    CRISIS_OUT_OF_HOURS = "crisis-buiten-kantoortijd"
+    ADULT_CIRCUMSTANCES = "omstandigheden-volwassene"
+    YOUTH_RESIDENCE = "woonplaats-jeugdige"
+
+
+class Desk:
+    """Which desk a rule chooses, before it is looked up for the person's district."""
+
+    REPORTS = "veilig-thuis"
+    CRISIS = "crisisdienst"
+    YOUTH = "jeugdteam-woongebied"
+    ADULT = "sociaal-gebiedsteam-woongebied"
+    SECONDARY_SCHOOL = "cjg-12plus"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What routing needs to know about a signal; nothing else."""
+
+    categories: frozenset[str]
+    urgency: str
+    moment: datetime
+    age: int
+    signaller_is_volunteer: bool = False
+
+    @property
+    def children_involved(self) -> bool:
+        """A minor is the subject, or a category other than adults' circumstances is named."""
+        return self.age < ADULT_AGE or not self.categories <= ADULT_CIRCUMSTANCES
+
+
+@dataclass(frozen=True)
+class Outcome:
+    rule: str
+    desk: str
+    kind: str
+    reason: str
+    #: For a crisis outside office hours: the team that takes over, and by when.
+    handover_to: str = ""
+    handover_due: datetime | None = None
+    alternatives: tuple[str, ...] = field(default=())
+
+
+def is_office_hours(moment: datetime, settings: SignalSettings) -> bool:
+    """Monday to Friday between the configured hours, not on a Dutch public holiday."""
+    local = timezone.localtime(moment)
+    return (is_working_day(local.date())
+            and settings.office_opens <= local.time() < settings.office_closes)
+
+
+def handover_due(moment: datetime, settings: SignalSettings) -> datetime:
+    """The handover time (12:00) of the first working day whose handover time lies after the
+    crisis: a call at 03:00 on a Monday is handed over by 12:00 that Monday, one on Friday
+    evening by 12:00 on Monday (or Tuesday after Easter Monday)."""
+    local = timezone.localtime(moment)
+    day = local.date()
+    while True:
+        due = timezone.make_aware(datetime.combine(day, settings.handover_time))
+        if is_working_day(day) and due > local:
+            return due
+        day += timedelta(days=1)
+
+
+def decide(facts: Facts, settings: SignalSettings) -> Outcome:
+    """The first rule that applies (see the module's docstring for the list)."""
+    categories = facts.categories
+    if facts.signaller_is_volunteer:
+        return Outcome(Rule.VOLUNTEER, Desk.ADULT, RouteKind.SIGNAL,
+                       "Signalen van vrijwilligers gaan naar het sociaal gebiedsteam van de "
+                       "gebiedsregio waar de persoon woont. Bij direct gevaar: bel 112.")
+    if facts.urgency == Urgency.ACUTE and categories & ABUSE_OR_DOMESTIC_VIOLENCE:
+        return Outcome(Rule.ACUTE_ABUSE, Desk.REPORTS, RouteKind.REPORT,
+                       "Acuut vermoeden van kindermishandeling of huiselijk geweld: melden bij "
+                       "Veilig Thuis, dag en nacht bereikbaar.")
+    if Category.YOUTH_CRISIS in categories or (
+        facts.urgency == Urgency.ACUTE and facts.children_involved
+    ):
+        if is_office_hours(facts.moment, settings):
+            return Outcome(Rule.CRISIS_OFFICE_HOURS, Desk.YOUTH, RouteKind.CRISIS,
+                           "Crisis in kantoortijd: het CJG-Jeugdteam van de gebiedsregio waar "
+                           "de jeugdige woont.")
+        return Outcome(Rule.CRISIS_OUT_OF_HOURS, Desk.CRISIS, RouteKind.CRISIS,
+                       "Crisis buiten kantoortijd: de crisisdienst. Die draagt over aan het "
+                       "CJG-Jeugdteam van de gebiedsregio waar de jeugdige woont, uiterlijk de "
+                       "volgende werkdag om 12:00.",
+                       handover_to=Desk.YOUTH, handover_due=handover_due(facts.moment, settings))
+    if not facts.children_involved:
+        return Outcome(Rule.ADULT_CIRCUMSTANCES, Desk.ADULT, RouteKind.SIGNAL,
+                       "Alleen omstandigheden van een volwassene, geen zorg over een kind: het "
+                       "sociaal gebiedsteam van de gebiedsregio waar de persoon woont.")
+    alternatives = (Desk.SECONDARY_SCHOOL,) if facts.age in SECONDARY_SCHOOL_AGES else ()
+    return Outcome(Rule.YOUTH_RESIDENCE, Desk.YOUTH, RouteKind.SIGNAL,
+                   "Het CJG-Jeugdteam van de gebiedsregio waar de jeugdige woont (niet die van "
+                   "de school).", alternatives=alternatives)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An outcome with its organisations found for the person's residence."""
+
+    outcome: Outcome
+    desk: Organisation
+    handover_to: Organisation | None = None
+    alternatives: tuple[Organisation, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.outcome.kind
+
+    @property
+    def reason(self) -> str:
+        return self.outcome.reason
+
+
+def _no_desk(message: str) -> Refused:
+    return Refused(RefusalKind.INVALID, "geen-loket", message, "bsn")
+
+
+def _district_team(type_id: int, district: District | None, what: str) -> Organisation:
+    if district is None:
+        raise _no_desk(
+            "Deze persoon woont niet in een gebiedsregio van de gemeente: er is geen "
+            f"{what} bekend. Neem contact op met de gemeente waar de persoon woont."
+        )
+    team = Organisation.objects.filter(type_id=type_id, districts=district, is_active=True) \
+        .order_by("id").first()
+    if team is None:
+        raise _no_desk(f"Voor gebiedsregio {district.name} is geen {what} ingesteld.")
+    return team
+
+
+def resolve(desk: str, settings: SignalSettings, district: District | None) -> Organisation:
+    """The organisation behind a desk for a person living in ``district``."""
+    if desk == Desk.REPORTS:
+        return settings.report_desk
+    if desk == Desk.CRISIS:
+        return settings.crisis_desk
+    if desk == Desk.SECONDARY_SCHOOL and settings.secondary_school_team is not None:
+        return settings.secondary_school_team
+    if desk == Desk.ADULT:
+        return _district_team(settings.adult_desk_type_id, district, "sociaal gebiedsteam")
+    return _district_team(settings.youth_desk_type_id, district, "CJG-Jeugdteam")
+
+
+def propose(facts: Facts, settings: SignalSettings, district: District | None) -> Proposal:
+    outcome = decide(facts, settings)
+    return Proposal(
+        outcome=outcome,
+        desk=resolve(outcome.desk, settings, district),
+        handover_to=resolve(outcome.handover_to, settings, district) if outcome.handover_to else None,
+        alternatives=tuple(
+            resolve(desk, settings, district) for desk in outcome.alternatives
+            if desk != Desk.SECONDARY_SCHOOL or settings.secondary_school_team is not None
+        ),
+    )
+
+
+def settings_for(municipality_id: int) -> SignalSettings:
+    found = SignalSettings.objects.select_related(
+        "report_desk", "crisis_desk", "secondary_school_team"
+    ).filter(municipality_id=municipality_id).first()
+    if found is None:
+        raise Refused(RefusalKind.UNAVAILABLE, "signalen-niet-ingesteld",
+                      "De routering van signalen is voor deze gemeente nog niet ingesteld; "
+                      "neem contact op met de functioneel beheerder.")
+    return found

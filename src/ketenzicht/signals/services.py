@@ -1,0 +1,412 @@
+"""Recording a signal, proposing its route, and sharing it with a desk on a consent basis.
+
+Every state change validates, writes, audits and notifies in one transaction, and refuses with
+``Refused`` (a Dutch message, a code and the field it concerns) so nothing is half-written.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from ketenzicht.access.models import BasisKind
+from ketenzicht.access.services import grant_basis, may_see_clients, visible_person
+from ketenzicht.audit.models import EventType, Outcome
+from ketenzicht.audit.services import Actor, Subject, record
+from ketenzicht.organisations.calendar import add_working_days
+from ketenzicht.organisations.models import Organisation, Professional, Role
+from ketenzicht.organisations.services import organisation_by_slug
+from ketenzicht.people.models import Person
+from ketenzicht.people.register import PersonNotInRegister, RegisterError
+from ketenzicht.people.register.sync import bring_household_into_view
+from ketenzicht.people.services import district_of, find_person_by_bsn
+from ketenzicht.refusals import RefusalKind, Refused
+
+from . import routing
+from .access import signal_subject
+from .categories import Category, Urgency
+from .models import (
+    ConsentBasis,
+    ConsentGiver,
+    DossierEntry,
+    MeldcodeStep,
+    Route,
+    RouteKind,
+    Signal,
+    SignalCategory,
+    SignalSettings,
+    SignalStatus,
+    Source,
+    Statement,
+)
+from .notices import tell_desk
+
+MAX_FACTS = 10_000
+
+
+def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID):
+    raise Refused(kind, code, message, field)
+
+
+# --- Who the signal is about, and where they live ----------------------------------------------
+
+def person_by_bsn(bsn: str, actor: Actor, *, bring_into_view: bool) -> Person | None:
+    """The person with this BSN; a person new to Ketenzicht is looked up in the BRP with their
+    household when ``bring_into_view`` (recording a signal), and otherwise left unknown."""
+    try:
+        person = find_person_by_bsn(bsn)
+    except ValidationError as error:
+        refuse("bsn-ongeldig", error.messages[0], "bsn")
+    if person is not None or not bring_into_view:
+        return person
+    try:
+        bring_household_into_view(bsn, actor)
+    except PersonNotInRegister:
+        refuse("persoon-onbekend", "Deze persoon is niet bekend in de basisregistratie personen.",
+               "bsn")
+    except RegisterError as error:
+        refuse("brp-onbereikbaar", str(error), "bsn", RefusalKind.UNAVAILABLE)
+    return find_person_by_bsn(bsn)
+
+
+def _check_categories(categories: tuple[str, ...]) -> frozenset[str]:
+    chosen = frozenset(categories)
+    if not chosen:
+        refuse("categorie-ontbreekt", "Kies ten minste één categorie van zorg.", "categorieen")
+    unknown = sorted(chosen - set(Category.values))
+    if unknown:
+        refuse("categorie-onbekend", f"Onbekende categorie: {', '.join(unknown)}.", "categorieen")
+    return chosen
+
+
+def _check_urgency(urgency: str) -> str:
+    if urgency not in Urgency.values:
+        refuse("urgentie-onbekend", "Kies de urgentie: acuut, spoed of regulier.", "urgentie")
+    return urgency
+
+
+def facts_for(person: Person, categories: tuple[str, ...], urgency: str, moment: datetime,
+              signaller: Organisation) -> routing.Facts:
+    return routing.Facts(
+        categories=_check_categories(categories), urgency=_check_urgency(urgency),
+        moment=moment, age=person.age_on(timezone.localdate(moment)),
+        signaller_is_volunteer=signaller.type.is_volunteer,
+    )
+
+
+def settings_for_person(person: Person, organisation: Organisation) -> tuple[SignalSettings, object]:
+    """The settings of the municipality where the person lives (else the signaller's), and the
+    person's district."""
+    district = district_of(person)
+    municipality_id = district.municipality_id if district else organisation.municipality_id
+    return routing.settings_for(municipality_id), district
+
+
+def propose_route(person: Person, categories: tuple[str, ...], urgency: str, moment: datetime,
+                  organisation: Organisation) -> routing.Proposal:
+    """The desk the system proposes for this person, concern, urgency and moment."""
+    facts = facts_for(person, categories, urgency, moment, organisation)
+    settings, district = settings_for_person(person, organisation)
+    return routing.propose(facts, settings, district)
+
+
+def advise_route(professional: Professional, actor: Actor, bsn: str, categories: tuple[str, ...],
+                 urgency: str, moment: datetime) -> routing.Proposal:
+    """Routeringsadvies: the proposal without storing anything but the audit event.
+
+    The look-up of the person is an access to their data, so it is in their access report.
+    """
+    _check_may_signal(professional)
+    person = person_by_bsn(bsn, actor, bring_into_view=False)
+    if person is None:
+        record(actor, EventType.SEARCH, Subject(object_type="routeringsadvies"),
+               outcome=Outcome.DENIED, purpose="routeringsadvies: persoon onbekend")
+        refuse("persoon-onbekend", "Deze persoon is niet bekend in Ketenzicht; leg het signaal "
+               "vast om de persoon op te zoeken in de basisregistratie personen.", "bsn")
+    proposal = propose_route(person, categories, urgency, moment, professional.organisation)
+    record(actor, EventType.SEARCH, Subject(client_pseudonym=str(person.uuid),
+           object_type="routeringsadvies"), purpose="routeringsadvies")
+    return proposal
+
+
+# --- Recording ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatementData:
+    source: str
+    content: str
+
+
+@dataclass(frozen=True)
+class SignalRequest:
+    """What a professional records. The person is named by BSN or (from the person page) by the
+    person the professional already has open."""
+
+    categories: tuple[str, ...]
+    urgency: str
+    facts: str
+    observed_at: datetime | None = None
+    bsn: str = ""
+    person: Person | None = None
+    statements: tuple[StatementData, ...] = field(default=())
+    source: str = Source.WEB
+
+
+def _check_may_signal(professional: Professional) -> None:
+    """Any professional who works with clients may signal: signalling is everyone's task."""
+    if not may_see_clients(professional):
+        refuse("geen-hulpverlener", "Alleen professionals die met cliënten werken kunnen een "
+               "signaal vastleggen.", kind=RefusalKind.FORBIDDEN)
+
+
+def _check_request(request: SignalRequest, now: datetime) -> None:
+    if not request.facts.strip():
+        refuse("waarneming-ontbreekt", "Beschrijf wat u zelf heeft waargenomen (feiten).",
+               "waarneming")
+    if len(request.facts) > MAX_FACTS:
+        refuse("waarneming-te-lang", f"Beschrijf de waarneming in ten hoogste {MAX_FACTS} tekens.",
+               "waarneming")
+    if request.observed_at is not None and request.observed_at > now:
+        refuse("waarneming-in-toekomst", "Het moment van de waarneming ligt in de toekomst.",
+               "tijdstip")
+    for index, statement in enumerate(request.statements):
+        if not statement.source.strip():
+            refuse("bron-ontbreekt", "Noem bij wat een ander zei altijd de bron (wie zei het).",
+                   f"uitspraken.{index}.bron")
+        if not statement.content.strip():
+            refuse("uitspraak-leeg", "Vul in wat er is gezegd.", f"uitspraken.{index}.inhoud")
+
+
+def _subject_person(professional: Professional, actor: Actor, request: SignalRequest) -> Person:
+    if request.person is not None:
+        if visible_person(professional, request.person.uuid) is None:
+            refuse("persoon-onbekend", "Deze persoon is niet gevonden.", "persoon",
+                   RefusalKind.FORBIDDEN)
+        return request.person
+    if not request.bsn:
+        refuse("bsn-ontbreekt", "Vul het BSN in van de persoon over wie u zich zorgen maakt.", "bsn")
+    person = person_by_bsn(request.bsn, actor, bring_into_view=True)
+    if person.date_of_death is not None:
+        refuse("overleden", "Deze persoon is overleden.", "bsn")
+    return person
+
+
+def record_signal(professional: Professional, actor: Actor, request: SignalRequest,
+                  now: datetime | None = None) -> Signal:
+    """Record a concern and start its Meldcode: the observation is step 1 of the dossier.
+
+    A refused attempt is audited too (a denied CREATE), after the signal's own savepoint has
+    rolled back.
+    """
+    try:
+        return _record_signal(professional, actor, request, now or timezone.now())
+    except Refused as refusal:
+        record(actor, EventType.CREATE, Subject(object_type="signaal", detail={"code": refusal.code}),
+               outcome=Outcome.DENIED, purpose=f"signaal geweigerd: {refusal.code}")
+        raise
+
+
+@transaction.atomic
+def _record_signal(professional: Professional, actor: Actor, request: SignalRequest,
+                   now: datetime) -> Signal:
+    _check_may_signal(professional)
+    _check_request(request, now)
+    person = _subject_person(professional, actor, request)
+    proposal = propose_route(person, request.categories, request.urgency, now,
+                             professional.organisation)
+    signal = Signal.objects.create(
+        person=person, signaller=professional, organisation=professional.organisation,
+        urgency=request.urgency, observed_at=request.observed_at or now,
+        facts=request.facts.strip(), source=request.source, proposed_desk=proposal.desk,
+        proposed_kind=proposal.kind, proposed_reason=proposal.reason, created_at=now,
+    )
+    SignalCategory.objects.bulk_create(
+        SignalCategory(signal=signal, category=c) for c in sorted(set(request.categories))
+    )
+    Statement.objects.bulk_create(
+        Statement(signal=signal, source=s.source.strip(), content=s.content.strip(), recorded_at=now)
+        for s in request.statements
+    )
+    DossierEntry.objects.create(
+        signal=signal, step=MeldcodeStep.SIGNALS, author=professional, recorded_at=now,
+        notes="Signalen in kaart gebracht: waarneming en uitspraken van anderen vastgelegd.",
+    )
+    grant_basis(professional.organisation, person, BasisKind.SIGNALLER, str(signal.uuid), actor=actor)
+    record(actor, EventType.CREATE, signal_subject(signal), purpose="signaal vastgelegd")
+    return signal
+
+
+# --- Consent --------------------------------------------------------------------------------
+
+def consent_givers(age: int) -> frozenset[str]:
+    """Who gives consent, by the age rules: under 12 the parents; 12–15 the youth and the
+    parents; from 16 the youth; an adult client decides alone."""
+    if age < 12:
+        return frozenset({ConsentGiver.PARENTS})
+    if age < 16:
+        return frozenset({ConsentGiver.YOUTH_AND_PARENTS})
+    if age < 18:
+        return frozenset({ConsentGiver.YOUTH})
+    return frozenset({ConsentGiver.YOUTH, ConsentGiver.CLIENT})
+
+
+@dataclass(frozen=True)
+class Consent:
+    basis: str
+    given_by: str = ""
+    safety_reason: str = ""
+
+
+def check_consent(consent: Consent, age: int, kind: str) -> None:
+    """Sharing needs consent unless there is a safety risk, whose reason is recorded."""
+    if consent.basis == ConsentBasis.CONSENT:
+        allowed = consent_givers(age)
+        if consent.given_by not in allowed:
+            names = " of ".join(str(ConsentGiver(g).label).lower() for g in sorted(allowed))
+            refuse("toestemming-verkeerde-persoon",
+                   f"Bij een persoon van {age} jaar geeft {names} toestemming.",
+                   "toestemming.gegevenDoor")
+    elif consent.basis == ConsentBasis.SAFETY:
+        if not consent.safety_reason.strip():
+            refuse("veiligheidsreden-ontbreekt", "Leg vast waarom de veiligheid vraagt om te "
+                   "delen zonder toestemming.", "toestemming.veiligheidsreden")
+    elif consent.basis == ConsentBasis.NOT_NEEDED:
+        if kind != RouteKind.ADVICE:
+            refuse("toestemming-ontbreekt", "Delen met een loket vraagt toestemming, of een "
+                   "vastgelegde reden van veiligheid om zonder toestemming te delen.",
+                   "toestemming.grondslag")
+    else:
+        refuse("toestemming-ontbreekt", "Kies: met toestemming, of zonder toestemming vanwege "
+               "de veiligheid.", "toestemming.grondslag")
+
+
+# --- Sharing with a desk ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ShareRequest:
+    consent: Consent
+    #: Another desk than the proposal (with a reason); empty takes the proposal.
+    desk_slug: str = ""
+    deviation_reason: str = ""
+
+
+def may_work_on(professional: Professional, signal: Signal) -> bool:
+    """The signaller, or their organisation's aandachtsfunctionaris or teamleider."""
+    return may_see_clients(professional) and (
+        signal.signaller_id == professional.pk
+        or (signal.organisation_id == professional.organisation_id
+            and professional.role in (Role.SAFEGUARDING_LEAD, Role.TEAM_LEAD))
+    )
+
+
+def _desk_and_kind(signal: Signal, request: ShareRequest, proposal: routing.Proposal,
+                   settings: SignalSettings) -> tuple[Organisation, str, str]:
+    """The chosen desk, the kind it receives, and the recorded reason."""
+    if not request.desk_slug or request.desk_slug == proposal.desk.slug:
+        return proposal.desk, proposal.kind, proposal.reason
+    desk = organisation_by_slug(request.desk_slug)
+    if desk is None or not desk.is_active or not (
+        desk.type.receives_signals or desk.type.receives_reports or desk == settings.crisis_desk
+    ):
+        refuse("loket-onbekend", "Kies een loket voor signalen (CJG-Jeugdteam, sociaal "
+               "gebiedsteam, Veilig Thuis of de crisisdienst).", "loket")
+    if not request.deviation_reason.strip():
+        refuse("reden-afwijking-ontbreekt", f"U kiest een ander loket dan voorgesteld "
+               f"({proposal.desk.name}). Leg vast waarom.", "redenAfwijking")
+    if desk == settings.report_desk:
+        kind = RouteKind.REPORT
+    elif desk == settings.crisis_desk:
+        kind = RouteKind.CRISIS
+    else:
+        kind = RouteKind.SIGNAL
+    return desk, kind, "Gekozen door de melder in plaats van het voorstel."
+
+
+def due_for(kind: str, desk: Organisation, now: datetime, settings: SignalSettings,
+            proposal: routing.Proposal | None = None) -> datetime | None:
+    """Veilig Thuis finishes its safety assessment within 5 working days (end of that office
+    day); the crisis service hands over by 12:00 on the next working day."""
+    if desk == settings.report_desk and kind in (RouteKind.REPORT, RouteKind.ADVICE):
+        day = add_working_days(timezone.localdate(now), settings.safety_assessment_working_days)
+        return timezone.make_aware(datetime.combine(day, settings.office_closes))
+    return None
+
+
+def share_signal(professional: Professional, actor: Actor, signal: Signal, request: ShareRequest,
+                 now: datetime | None = None, *, kind: str | None = None) -> Route:
+    """Share the signal with a desk: the proposal or, with a reason, another one.
+
+    A crisis outside office hours also creates the handover to the CJG-Jeugdteam at once, due
+    by 12:00 on the next working day: the handover does not depend on anyone remembering it.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
+        signal.refresh_from_db()
+        if not may_work_on(professional, signal):
+            refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens "
+                   "organisatie deelt dit signaal.", kind=RefusalKind.FORBIDDEN)
+        if signal.status == SignalStatus.CLOSED:
+            refuse("signaal-afgesloten", "Dit signaal is afgesloten; leg een nieuw signaal vast.",
+                   kind=RefusalKind.CONFLICT)
+        categories = tuple(signal.categories.values_list("category", flat=True))
+        proposal = propose_route(signal.person, categories, signal.urgency, now, signal.organisation)
+        settings, _district = settings_for_person(signal.person, signal.organisation)
+        desk, chosen_kind, reason = _desk_and_kind(signal, request, proposal, settings)
+        chosen_kind = kind or chosen_kind
+        check_consent(request.consent, signal.person.age_on(timezone.localdate(now)), chosen_kind)
+        route = _open_route(signal, professional, actor, desk, chosen_kind, reason, request, now,
+                            settings)
+        if chosen_kind == RouteKind.CRISIS and desk == settings.crisis_desk:
+            handover_to = proposal.handover_to or routing.resolve(
+                routing.Desk.YOUTH, settings, district_of(signal.person))
+            handover = _open_route(
+                signal, professional, actor, handover_to, RouteKind.CRISIS,
+                "Overdracht van de crisisdienst aan het CJG-Jeugdteam van de woonplaats.",
+                request, now, settings, due_at=routing.handover_due(now, settings),
+            )
+            route.handed_over_to = handover
+            route.due_at = handover.due_at
+            route.save(update_fields=["handed_over_to", "due_at"])
+        if chosen_kind != RouteKind.ADVICE and signal.status == SignalStatus.OPEN:
+            signal.status = SignalStatus.SHARED
+            signal.save(update_fields=["status"])
+        return route
+
+
+def _open_route(signal: Signal, professional: Professional, actor: Actor, desk: Organisation,
+                kind: str, reason: str, request: ShareRequest, now: datetime,
+                settings: SignalSettings, due_at: datetime | None = None) -> Route:
+    if Route.objects.filter(signal=signal, desk=desk, kind=kind).exclude(
+        status__in=["beeindigd", "overgedragen"]
+    ).exists():
+        refuse("al-gedeeld", f"Dit signaal is al gedeeld met {desk.name}.",
+               kind=RefusalKind.CONFLICT)
+    route = Route.objects.create(
+        signal=signal, desk=desk, kind=kind, shared_at=now, shared_by=professional,
+        reason=reason[:300], deviation_reason=request.deviation_reason.strip(),
+        consent_basis=request.consent.basis, consent_given_by=request.consent.given_by,
+        safety_reason=request.consent.safety_reason.strip(),
+        due_at=due_at or due_for(kind, desk, now, settings),
+    )
+    if kind != RouteKind.ADVICE:
+        grant_basis(desk, signal.person, BasisKind.SIGNAL, str(signal.uuid), actor=actor)
+    record(actor, EventType.CREATE, signal_subject(signal, loket=desk.slug, soort=kind),
+           purpose=f"signaal gedeeld: {kind}")
+    tell_desk(route)
+    return route
+
+
+def request_advice(professional: Professional, actor: Actor, signal: Signal,
+                   now: datetime | None = None) -> Route:
+    """Step 2: ask Veilig Thuis for advice. Asked without the person's name, so it needs no
+    consent and gives Veilig Thuis no access to the person."""
+    settings, _district = settings_for_person(signal.person, signal.organisation)
+    return share_signal(
+        professional, actor, signal,
+        ShareRequest(consent=Consent(ConsentBasis.NOT_NEEDED), desk_slug=settings.report_desk.slug,
+                     deviation_reason="Adviesvraag aan Veilig Thuis (stap 2 van de meldcode)."),
+        now, kind=RouteKind.ADVICE,
+    )

@@ -145,16 +145,6 @@ def forget_notices(link_contains: str) -> int:
     return deleted
 
 
-def already_sent(kind: str, subject_keys: Iterable[str]) -> set[str]:
-    """Which of these subjects already had a notice of ``kind``: one query, so a job that runs
-    every minute skips what it handled before instead of asking per recipient."""
-    keys = list(subject_keys)
-    if not keys:
-        return set()
-    return set(Notice.objects.filter(kind=kind, subject_key__in=keys)
-               .values_list("subject_key", flat=True).distinct())
-
-
 def unread_notices(professional: Professional) -> QuerySet[Notice]:
     return Notice.objects.filter(recipient=professional, read_at__isnull=True).order_by("-created_at")
 

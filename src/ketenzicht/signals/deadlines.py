@@ -1,30 +1,32 @@
 """The signal flow's deadlines, watched by ``ketenzicht signalen-onderhoud`` (every minute).
 
-- a Meldcode step left lying past its deadline: the signaller and the aandachtsfunctionaris of
-  their organisation are reminded, once per step;
+- a Meldcode step left lying past its deadline while the signal is still with the signaller: the
+  signaller and the aandachtsfunctionaris of their organisation are reminded, once per step;
 - Veilig Thuis's safety assessment not finished within its 5 working days: the team leads of
   Veilig Thuis are told, once per route (the inbox flags it too);
 - the crisis service's handover not accepted by the CJG-Jeugdteam by 12:00 on the next working
   day: the team leads of both are told, once per route.
 
-Each reminder is a notice with a subject key, so reruns and parallel runs send nothing twice;
-signals already reminded are skipped in one query, not asked about one by one.
+What was handled is marked on the row (``Signal.reminded_step``, ``Route.overdue_notified_at``)
+so each run is an index range scan over what is newly late; rows are claimed with
+``SKIP LOCKED`` so overlapping runs never send twice.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from ketenzicht.notify.services import Message, already_sent, notify
+from ketenzicht.notify.services import Message, notify
 
 from .clocks import overdue
-from .meldcode import next_step
-from .models import MeldcodeStep, Route, Signal, SignalSettings, SignalStatus
+from .models import MeldcodeStep, Route, Signal, SignalStatus
 from .notices import desk_leads, route_link, safeguarding_leads, signal_link
 
 REMINDER = "meldcode-herinnering"
 OVERDUE = "signaal-termijn"
+BATCH = 500
 
 
 def run_deadline_jobs(now: datetime | None = None) -> dict[str, int]:
@@ -32,69 +34,44 @@ def run_deadline_jobs(now: datetime | None = None) -> dict[str, int]:
     return {"meldcode_reminded": remind_lying_signals(now), "routes_overdue": flag_overdue_routes(now)}
 
 
-def _lying_candidates(now: datetime) -> list[Signal]:
-    """Open signals whose last step is older than the shortest term in calendar days: a term in
-    working days is never shorter, so nothing overdue is missed and most are never loaded."""
-    days = min(SignalSettings.objects.values_list("step_working_days", flat=True), default=None)
-    if days is None:
-        return []
-    return list(
-        Signal.objects.filter(status=SignalStatus.OPEN)
-        .annotate(last_step=Max("dossier__step"), last_at=Max("dossier__recorded_at"))
-        .filter(last_step__lt=MeldcodeStep.DECISION, last_at__lt=now - timedelta(days=days))
-        .select_related("organisation", "signaller__user")
+@transaction.atomic
+def remind_lying_signals(now: datetime, batch: int = BATCH) -> int:
+    lying = list(
+        Signal.objects.filter(status=SignalStatus.OPEN, next_step__isnull=False,
+                              step_due__lt=timezone.localdate(now),
+                              reminded_step__lt=F("next_step"))
+        .select_for_update(of=("self",), skip_locked=True).select_related("signaller")[:batch]
     )
-
-
-def remind_lying_signals(now: datetime) -> int:
-    terms = dict(SignalSettings.objects.values_list("municipality_id", "step_working_days"))
-    today = timezone.localdate(now)
-    due = []
-    for signal in _lying_candidates(now):
-        term = terms.get(signal.organisation.municipality_id)
-        if term is None:
-            continue
-        step = next_step(signal, step_working_days=term)
-        if step is not None and step.due < today:
-            due.append((signal, step))
-    sent = already_sent(REMINDER, [f"{signal.uuid}:stap{step.step}" for signal, step in due])
-    reminded = 0
-    for signal, step in due:
-        key = f"{signal.uuid}:stap{step.step}"
-        if key in sent:
-            continue
+    for signal in lying:
+        step = MeldcodeStep(signal.next_step)
         notify([signal.signaller, *safeguarding_leads(signal.organisation_id)], Message(
             kind=REMINDER, title="Meldcode: een signaal blijft liggen",
-            body=f"{step.step.label} had uiterlijk {step.due:%d-%m-%Y} vastgelegd moeten zijn.",
-            link=signal_link(signal), subject_key=key,
+            body=f"{step.label} had uiterlijk {signal.step_due:%d-%m-%Y} vastgelegd moeten zijn.",
+            link=signal_link(signal), subject_key=f"{signal.uuid}:stap{step}",
         ))
-        reminded += 1
-    return reminded
+    Signal.objects.filter(pk__in=[s.pk for s in lying]).update(reminded_step=F("next_step"))
+    return len(lying)
 
 
-def overdue_routes(now: datetime):
-    return Route.objects.filter(overdue(now)).select_related("desk")
-
-
-def flag_overdue_routes(now: datetime) -> int:
-    routes = list(overdue_routes(now))
-    sent = already_sent(OVERDUE, [f"{route.uuid}:te-laat" for route in routes])
-    flagged = 0
+@transaction.atomic
+def flag_overdue_routes(now: datetime, batch: int = BATCH) -> int:
+    routes = list(
+        Route.objects.filter(overdue(now), overdue_notified_at__isnull=True)
+        .select_for_update(of=("self",), skip_locked=True)
+        .select_related("handed_over_from")[:batch]
+    )
     for route in routes:
-        key = f"{route.uuid}:te-laat"
-        if key in sent:
-            continue
         recipients = list(desk_leads(route.desk_id))
-        handed_from = Route.objects.filter(handed_over_to=route).first()
+        handed_from = getattr(route, "handed_over_from", None)
         if handed_from is not None:
             recipients += list(desk_leads(handed_from.desk_id))
             title = "Overdracht van de crisisdienst is niet op tijd aangenomen"
         else:
-            title = "Veiligheidsbeoordeling niet binnen 5 werkdagen afgerond"
+            title = "Veiligheidsbeoordeling niet binnen de termijn afgerond"
         notify(recipients, Message(
             kind=OVERDUE, title=title,
             body=f"De termijn verliep op {timezone.localtime(route.due_at):%d-%m-%Y %H:%M}.",
-            link=route_link(route), subject_key=key,
+            link=route_link(route), subject_key=f"{route.uuid}:te-laat",
         ))
-        flagged += 1
-    return flagged
+    Route.objects.filter(pk__in=[r.pk for r in routes]).update(overdue_notified_at=now)
+    return len(routes)

@@ -6,8 +6,9 @@ Step 3 may be skipped only with a reason. Step 4 is the afwegingskader, and step
 a decision to report shares the signal with Veilig Thuis in the same transaction.
 
 Each open step has a deadline: a number of working days (default 5, per municipality) after the
-previous step, shown in the guide; ``deadlines`` reminds the professional and their
-aandachtsfunctionaris when a signal is left lying.
+previous step, shown in the guide and kept on the signal (``Signal.next_step``, ``step_due``) in
+the step's transaction; ``deadlines`` reminds the professional and their aandachtsfunctionaris
+when a signal is left lying.
 """
 
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from django.utils import timezone
 
 from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import Actor, record
-from ketenzicht.organisations.calendar import add_working_days
 from ketenzicht.organisations.models import Professional
 from ketenzicht.refusals import RefusalKind
 
@@ -34,8 +34,14 @@ from .models import (
     Signal,
     SignalStatus,
 )
-from .routing import settings_for
-from .services import ShareRequest, may_work_on, refuse, settings_for_person, share_signal
+from .services import (
+    ShareRequest,
+    may_work_on,
+    refuse,
+    settings_for_person,
+    share_signal,
+    step_deadline,
+)
 
 
 @dataclass(frozen=True)
@@ -48,23 +54,11 @@ def dossier(signal: Signal) -> QuerySet[DossierEntry]:
     return signal.dossier.select_related("author__user").order_by("step")
 
 
-def next_step(signal: Signal, entries: list[DossierEntry] | None = None,
-              step_working_days: int | None = None) -> NextStep | None:
-    """The step to record now and its deadline; None when step 5 is done or the signal closed.
-
-    The Meldcode is the signaller's organisation's process, so its municipality's term counts.
-    """
-    if signal.status == SignalStatus.CLOSED:
+def next_step(signal: Signal) -> NextStep | None:
+    """The step to record now and its deadline; None when step 5 is done or the signal closed."""
+    if signal.status == SignalStatus.CLOSED or signal.next_step is None:
         return None
-    entries = list(dossier(signal)) if entries is None else entries
-    done = max((entry.step for entry in entries), default=0)
-    if done >= MeldcodeStep.DECISION:
-        return None
-    last = max((entry.recorded_at for entry in entries), default=signal.created_at)
-    if step_working_days is None:
-        step_working_days = settings_for(signal.organisation.municipality_id).step_working_days
-    return NextStep(MeldcodeStep(done + 1),
-                    add_working_days(timezone.localdate(last), step_working_days))
+    return NextStep(MeldcodeStep(signal.next_step), signal.step_due)
 
 
 def _start_step(professional: Professional, signal: Signal, step: MeldcodeStep) -> Signal:
@@ -74,7 +68,7 @@ def _start_step(professional: Professional, signal: Signal, step: MeldcodeStep) 
     if not may_work_on(professional, signal):
         refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
                "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
-    expected = next_step(signal, step_working_days=1)
+    expected = next_step(signal)
     if expected is None:
         refuse("meldcode-afgerond", "De meldcode van dit signaal is afgerond.",
                kind=RefusalKind.CONFLICT)
@@ -92,7 +86,13 @@ def _save(entry: DossierEntry, actor: Actor) -> DossierEntry:
     except IntegrityError:
         refuse("stap-al-vastgelegd", "Deze stap is zojuist al vastgelegd.", "stap",
                RefusalKind.CONFLICT)
-    record(actor, EventType.UPDATE, signal_subject(entry.signal, stap=entry.step),
+    signal = entry.signal
+    following = entry.step + 1 if entry.step < MeldcodeStep.DECISION else None
+    Signal.objects.filter(pk=signal.pk).update(
+        next_step=following,
+        step_due=step_deadline(signal, entry.recorded_at) if following else None,
+    )
+    record(actor, EventType.UPDATE, signal_subject(signal, stap=entry.step),
            purpose=f"meldcode stap {entry.step}")
     return entry
 
@@ -202,4 +202,5 @@ def record_decision(
     elif decision in (Decision.CLOSE, Decision.CLOSE_WITH_MONITORING) \
             and not signal.routes.exclude(kind="advies").exists():
         Signal.objects.filter(pk=signal.pk).update(status=SignalStatus.CLOSED, closed_at=now)
+    signal.refresh_from_db()
     return DecisionResult(entry, report)

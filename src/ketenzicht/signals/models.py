@@ -117,6 +117,14 @@ class Source(models.TextChoices):
     CHILD_CHECK = "kindcheck", _("Kindcheck")
 
 
+class MeldcodeStep(models.IntegerChoices):
+    SIGNALS = 1, _("Stap 1: signalen in kaart brengen")
+    CONSULTATION = 2, _("Stap 2: collegiale consultatie en advies")
+    CONVERSATION = 3, _("Stap 3: gesprek met betrokkenen")
+    WEIGHING = 4, _("Stap 4: wegen met het afwegingskader")
+    DECISION = 5, _("Stap 5: beslissen: hulp organiseren en/of melden")
+
+
 class Signal(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     person = models.ForeignKey(
@@ -144,6 +152,13 @@ class Signal(models.Model):
     proposed_reason = models.CharField(_("reden van het voorstel"), max_length=300)
     created_at = models.DateTimeField(_("vastgelegd op"))
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    # The Meldcode's next step and its deadline, kept with the dossier in one transaction so
+    # the reminder job finds signals left lying with one index range scan (not by recomputing
+    # every open signal's dossier each minute). None when step 5 is done.
+    next_step = models.PositiveSmallIntegerField(_("volgende stap"), null=True, blank=True,
+                                                 choices=MeldcodeStep.choices)
+    step_due = models.DateField(_("volgende stap uiterlijk"), null=True, blank=True)
+    reminded_step = models.PositiveSmallIntegerField(_("herinnerd voor stap"), default=0)
 
     class Meta:
         verbose_name = _("signaal")
@@ -153,6 +168,8 @@ class Signal(models.Model):
             models.Index(fields=["organisation", "created_at"], name="signal_organisation_idx"),
             models.Index(fields=["person"], name="signal_person_idx"),
             models.Index(fields=["status", "created_at"], name="signal_status_idx"),
+            models.Index(fields=["step_due"], condition=Q(next_step__isnull=False),
+                         name="signal_step_due_idx"),
         ]
 
     def __str__(self) -> str:
@@ -218,14 +235,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class MeldcodeStep(models.IntegerChoices):
-    SIGNALS = 1, _("Stap 1: signalen in kaart brengen")
-    CONSULTATION = 2, _("Stap 2: collegiale consultatie en advies")
-    CONVERSATION = 3, _("Stap 3: gesprek met betrokkenen")
-    WEIGHING = 4, _("Stap 4: wegen met het afwegingskader")
-    DECISION = 5, _("Stap 5: beslissen: hulp organiseren en/of melden")
 
 
 class FrameworkOutcome(models.TextChoices):
@@ -370,6 +379,8 @@ class Route(models.Model):
     help_with = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
                                   null=True, blank=True, verbose_name=_("hulp door"))
     ended_at = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
+    #: When the desk was told its deadline passed (once; the job skips these).
+    overdue_notified_at = models.DateTimeField(_("te laat gemeld op"), null=True, blank=True)
     #: The crisis service's route points at the route it handed over to.
     handed_over_to = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True,
                                           related_name="handed_over_from")

@@ -5,7 +5,7 @@ Every state change validates, writes, audits and notifies in one transaction, an
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -221,7 +221,10 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
         urgency=request.urgency, observed_at=request.observed_at or now,
         facts=request.facts.strip(), source=request.source, proposed_desk=proposal.desk,
         proposed_kind=proposal.kind, proposed_reason=proposal.reason, created_at=now,
+        next_step=MeldcodeStep.CONSULTATION,
     )
+    signal.step_due = step_deadline(signal, now)
+    signal.save(update_fields=["step_due"])
     SignalCategory.objects.bulk_create(
         SignalCategory(signal=signal, category=c) for c in sorted(set(request.categories))
     )
@@ -236,6 +239,13 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     grant_basis(professional.organisation, person, BasisKind.SIGNALLER, str(signal.uuid), actor=actor)
     record(actor, EventType.CREATE, signal_subject(signal), purpose="signaal vastgelegd")
     return signal
+
+
+def step_deadline(signal: Signal, after: datetime) -> date:
+    """A Meldcode step is due a number of working days (default 5) after the step before it.
+    The Meldcode is the signaller's organisation's process, so its municipality's term counts."""
+    term = routing.settings_for(signal.organisation.municipality_id).step_working_days
+    return add_working_days(timezone.localdate(after), term)
 
 
 # --- Consent --------------------------------------------------------------------------------

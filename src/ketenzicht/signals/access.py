@@ -63,18 +63,24 @@ def signal_subject(signal: Signal, **detail) -> Subject:
 def open_signal(
     professional: Professional, actor: Actor, signal_uuid: UUID | str,
     event_type: EventType = EventType.READ, *, lock: bool = False,
+    signaller_side_only: bool = False,
 ) -> Signal | None:
     """The signal if the professional may see it, with one audit event either way.
 
     ``lock`` takes the signal's row lock for a state change, so two people acting on one
-    signal at the same moment are serialised.
+    signal at the same moment are serialised. ``signaller_side_only`` serves what is meant for
+    the signaller (their view with the feedback): a desk the signal was shared with gets the
+    same denial as a stranger there.
     """
     found = Signal.objects.select_related("person", "signaller__user", "organisation",
                                           "proposed_desk")
     if lock:
         found = found.select_for_update(of=("self",))
     signal = found.filter(uuid=signal_uuid).first()
-    allowed = signal is not None and visible_signals(professional).filter(pk=signal.pk).exists()
+    allowed = signal is not None and (
+        is_signaller_side(professional, signal) if signaller_side_only
+        else visible_signals(professional).filter(pk=signal.pk).exists()
+    )
     if not allowed:
         record(actor, event_type, Subject(
             client_pseudonym=str(signal.person.uuid) if signal else "", object_type=SIGNAL_OBJECT,

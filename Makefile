@@ -52,3 +52,4 @@ bench: venv
 	@scripts/ensure-postgres "$(POSTGRES_URL)"
 	$(BIN)/python performance/bench_foundation.py
 	$(BIN)/python performance/bench_verwijsindex.py
+	$(BIN)/python performance/bench_signals.py

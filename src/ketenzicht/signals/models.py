@@ -403,7 +403,10 @@ class Route(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["desk", "status", "shared_at"], name="route_inbox_idx"),
+            # The inbox: a desk's open routes, nearest deadline first (ascending puts the
+            # routes without a deadline last, as the inbox orders them).
+            models.Index(fields=["desk", "due_at", "shared_at", "id"], condition=OPEN_ROUTE,
+                         name="route_inbox_idx"),
             models.Index(fields=["due_at"], condition=OPEN_ROUTE, name="route_open_due_idx"),
             models.Index(fields=["signal", "shared_at"], name="route_signal_idx"),
         ]

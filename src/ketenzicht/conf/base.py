@@ -256,6 +256,9 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Attachments with a signal (PDF, PNG, JPEG by their first bytes): the largest accepted size.
+KETENZICHT_ATTACHMENT_MAX_BYTES = env_int("KETENZICHT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+
 # How long an Idempotency-Key is remembered per organisation (hours).
 KETENZICHT_API_IDEMPOTENCY_HOURS = env_int("KETENZICHT_API_IDEMPOTENCY_HOURS", 24)
 

@@ -34,7 +34,7 @@ MAX_PER_SIGNAL = 10
 
 
 def max_bytes() -> int:
-    return getattr(settings, "KETENZICHT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+    return settings.KETENZICHT_ATTACHMENT_MAX_BYTES
 
 
 def content_type_of(data: bytes) -> str | None:

@@ -72,7 +72,10 @@ def _start_step(professional: Professional, signal: Signal, step: MeldcodeStep) 
     if expected is None:
         refuse("meldcode-afgerond", "De meldcode van dit signaal is afgerond.",
                kind=RefusalKind.CONFLICT)
-    if expected.step != step:
+    if step < expected.step:
+        refuse("stap-al-vastgelegd", f"{MeldcodeStep(step).label} is al vastgelegd.", "stap",
+               RefusalKind.CONFLICT)
+    if step > expected.step:
         refuse("stap-niet-aan-de-beurt",
                f"Leg eerst {MeldcodeStep(expected.step).label.lower()} vast.", "stap",
                RefusalKind.CONFLICT)
@@ -88,10 +91,9 @@ def _save(entry: DossierEntry, actor: Actor) -> DossierEntry:
                RefusalKind.CONFLICT)
     signal = entry.signal
     following = entry.step + 1 if entry.step < MeldcodeStep.DECISION else None
-    Signal.objects.filter(pk=signal.pk).update(
-        next_step=following,
-        step_due=step_deadline(signal, entry.recorded_at) if following else None,
-    )
+    signal.next_step = following
+    signal.step_due = step_deadline(signal, entry.recorded_at) if following else None
+    signal.save(update_fields=["next_step", "step_due"])
     record(actor, EventType.UPDATE, signal_subject(signal, stap=entry.step),
            purpose=f"meldcode stap {entry.step}")
     return entry

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.organisations.models import (
+    District,
     Municipality,
     Organisation,
     OrganisationType,
@@ -137,6 +138,11 @@ class Signal(models.Model):
         Organisation, on_delete=models.PROTECT, related_name="signals",
         verbose_name=_("organisatie van de melder"),
     )
+    #: Where the person lived when the signal was recorded: supervision counts per district.
+    district = models.ForeignKey(
+        District, on_delete=models.PROTECT, related_name="+", null=True, blank=True,
+        verbose_name=_("gebiedsregio van de woonplaats"),
+    )
     urgency = models.CharField(_("urgentie"), max_length=10, choices=Urgency.choices)
     observed_at = models.DateTimeField(_("waargenomen op"))
     facts = models.TextField(_("waarneming (feiten)"))
@@ -166,6 +172,7 @@ class Signal(models.Model):
         indexes = [
             models.Index(fields=["signaller", "-created_at"], name="signal_signaller_idx"),
             models.Index(fields=["organisation", "created_at"], name="signal_organisation_idx"),
+            models.Index(fields=["district", "created_at"], name="signal_district_idx"),
             models.Index(fields=["person"], name="signal_person_idx"),
             models.Index(fields=["status", "created_at"], name="signal_status_idx"),
             models.Index(fields=["step_due"], condition=Q(next_step__isnull=False),

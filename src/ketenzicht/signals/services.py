@@ -16,7 +16,7 @@ from ketenzicht.access.services import grant_basis, may_see_clients, visible_per
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.calendar import add_working_days
-from ketenzicht.organisations.models import Organisation, Professional, Role
+from ketenzicht.organisations.models import District, Organisation, Professional, Role
 from ketenzicht.organisations.services import organisation_by_slug
 from ketenzicht.people.models import Person
 from ketenzicht.people.register import PersonNotInRegister, RegisterError
@@ -96,7 +96,9 @@ def facts_for(person: Person, categories: tuple[str, ...], urgency: str, moment:
     )
 
 
-def settings_for_person(person: Person, organisation: Organisation) -> tuple[SignalSettings, object]:
+def settings_for_person(
+    person: Person, organisation: Organisation
+) -> tuple[SignalSettings, District | None]:
     """The settings of the municipality where the person lives (else the signaller's), and the
     person's district."""
     district = district_of(person)
@@ -214,10 +216,12 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     _check_may_signal(professional)
     _check_request(request, now)
     person = _subject_person(professional, actor, request)
-    proposal = propose_route(person, request.categories, request.urgency, now,
-                             professional.organisation)
+    facts = facts_for(person, request.categories, request.urgency, now, professional.organisation)
+    settings, district = settings_for_person(person, professional.organisation)
+    proposal = routing.propose(facts, settings, district)
     signal = Signal.objects.create(
         person=person, signaller=professional, organisation=professional.organisation,
+        district=district,
         urgency=request.urgency, observed_at=request.observed_at or now,
         facts=request.facts.strip(), source=request.source, proposed_desk=proposal.desk,
         proposed_kind=proposal.kind, proposed_reason=proposal.reason, created_at=now,

@@ -34,6 +34,7 @@ class Migration(migrations.Migration):
                 ('next_step', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Stap 1: signalen in kaart brengen'), (2, 'Stap 2: collegiale consultatie en advies'), (3, 'Stap 3: gesprek met betrokkenen'), (4, 'Stap 4: wegen met het afwegingskader'), (5, 'Stap 5: beslissen: hulp organiseren en/of melden')], null=True, verbose_name='volgende stap')),
                 ('step_due', models.DateField(blank=True, null=True, verbose_name='volgende stap uiterlijk')),
                 ('reminded_step', models.PositiveSmallIntegerField(default=0, verbose_name='herinnerd voor stap')),
+                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.district', verbose_name='gebiedsregio van de woonplaats')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signals', to='organisations.organisation', verbose_name='organisatie van de melder')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signals', to='people.person', verbose_name='persoon')),
                 ('proposed_desk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='voorgesteld loket')),
@@ -237,6 +238,10 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='signal',
             index=models.Index(fields=['organisation', 'created_at'], name='signal_organisation_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='signal',
+            index=models.Index(fields=['district', 'created_at'], name='signal_district_idx'),
         ),
         migrations.AddIndex(
             model_name='signal',

@@ -1,7 +1,8 @@
-"""Verwijsindex in cijfers: how the index is used in a municipality (issue 3 item 9).
+"""Verwijsindex in cijfers (issue 3 item 9) and Signalen in cijfers (issue 4): how the chain is
+used in a municipality.
 
 For the municipality's policy officers, regievoerder and functioneel beheerder, and for the
-inspectors: aggregates only (``verwijsindex.statistics``), never a youth, so the page needs no
+inspectors: aggregates only (``verwijsindex.statistics``, ``signals.statistics``), never a youth, so the page needs no
 basis and writes no audit event. Everyone else gets the 403 page.
 """
 
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ketenzicht.organisations.models import Municipality, Professional, Role
+from ketenzicht.signals import statistics as signal_statistics
+from ketenzicht.signals.categories import Category
 from ketenzicht.verwijsindex import statistics
 
 from ..guards import professional_required
@@ -75,6 +78,32 @@ def vir_figures(request: HttpRequest) -> HttpResponse:
             "matches": [MatchRow(row, duration_text(row.average_time_to_contact))
                         for row in statistics.matches_by_district(municipality)],
             "follow_up": follow_up,
-            "follow_up_percentage": None if follow_up.rate is None else round(follow_up.rate * 100),
+            "follow_up_percentage": _percentage(follow_up.rate),
         })
     return render(request, "web/vir_figures.html", context)
+
+
+def _percentage(rate: float | None) -> int | None:
+    return None if rate is None else round(rate * 100)
+
+
+@professional_required
+def signal_figures(request: HttpRequest) -> HttpResponse:
+    """Which concerns are signalled where, whether signallers hear back, the kindcheck's use."""
+    professional = request.professional
+    if not may_see_figures(professional):
+        return forbidden(request)
+    municipality, choices = _municipality_for(professional, request.GET.get("gemeente"))
+    context = {"municipality": municipality, "municipalities": choices,
+               "title": _("Signalen in cijfers")}
+    if municipality is not None:
+        feedback = signal_statistics.feedback_figures(municipality)
+        labels = dict(Category.choices)
+        context.update({
+            "by_category": [{**row, "label": labels.get(row["category"], row["category"])}
+                            for row in signal_statistics.signals_by_category_and_district(municipality)],
+            "feedback": feedback,
+            "feedback_percentage": _percentage(feedback.rate),
+            "child_checks": signal_statistics.child_checks(municipality),
+        })
+    return render(request, "web/figures_signals.html", context)

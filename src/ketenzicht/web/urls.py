@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, clients, figures, notices, reports, verwijsindex
+from .views import auth, clients, figures, notices, reports, signals, verwijsindex
 
 app_name = "web"
 urlpatterns = [
@@ -22,6 +22,16 @@ urlpatterns = [
     path("verwijsindex/matches/<uuid:match_uuid>/", verwijsindex.match, name="vir_match"),
     path("verwijsindex/regie/", verwijsindex.regie, name="vir_regie"),
     path("verwijsindex/cijfers/", figures.vir_figures, name="vir_figures"),
+    path("signalen/", signals.signals, name="signals"),
+    path("signalen/nieuw/", signals.signal_new, name="signal_new"),
+    path("signalen/<uuid:signal_uuid>/", signals.signal, name="signal"),
+    path("signalen/<uuid:signal_uuid>/stap/<int:step>/", signals.signal_step, name="signal_step"),
+    path("signalen/<uuid:signal_uuid>/advies/", signals.signal_advice, name="signal_advice"),
+    path("signalen/<uuid:signal_uuid>/delen/", signals.signal_share, name="signal_share"),
+    path("signalen/<uuid:signal_uuid>/oggz/", signals.signal_oggz, name="signal_oggz"),
+    path("signalen/<uuid:signal_uuid>/bijlagen/<uuid:attachment_uuid>/", signals.signal_attachment,
+         name="signal_attachment"),
+    path("personen/<uuid:person_uuid>/kindcheck/", signals.child_check, name="child_check"),
     path("berichten/", notices.notices, name="notices"),
     path("berichten/alles-gelezen/", notices.notices_all_read, name="notices_all_read"),
     path("berichten/<uuid:notice_uuid>/gelezen/", notices.notice_read, name="notice_read"),

@@ -26,6 +26,7 @@ from ..guards import professional_required, web_actor
 from ..register import refresh_household
 from ..responses import forbidden, not_found
 from ..worklist import worklist_for
+from .signals import person_buttons
 from .verwijsindex import may_register
 
 
@@ -104,15 +105,17 @@ def _person_context(professional: Professional, person: Person) -> dict:
     # the existence of someone outside their basis.
     visible = set(visible_persons(professional).filter(
         pk__in=[relation.relative_id for relation in relations]).values_list("pk", flat=True))
+    age = person.age_on(timezone.localdate())
     return {
         "person": person,
-        "age": person.age_on(timezone.localdate()),
+        "age": age,
         "bsn": reveal_bsn(person),
         "basis": basis_for(professional, person),
         "household": current_household(person),
         "relations": [relation for relation in relations if relation.relative_id in visible],
         "may_register": may_register(professional),
         "may_see_history": may_see_history(professional, person),
+        **person_buttons(professional, person, age),
         "title": person.full_name,
     }
 

@@ -174,6 +174,7 @@ OTP_TOTP_ISSUER = "Ketenzicht"
 # rows in the access report (the system operator).
 KETENZICHT_WORKLIST_PROVIDERS: list[str] = [
     "ketenzicht.web.vir_worklist.verwijsindex_work",
+    "ketenzicht.web.signal_worklist.signal_work",
 ]
 KETENZICHT_SYSTEM_OPERATOR_TYPES = env_list("KETENZICHT_SYSTEM_OPERATOR_TYPES", "gemeente")
 

@@ -26,6 +26,7 @@ from .feedback import give_feedback
 from .models import (
     OPEN_ROUTE,
     AssessmentOutcome,
+    Attachment,
     ConsentBasis,
     FeedbackMoment,
     Route,
@@ -49,6 +50,9 @@ TRIAGE_OUTCOMES = frozenset({
     AssessmentOutcome.OWN_HELP, AssessmentOutcome.LOCAL_TEAM,
     AssessmentOutcome.EXISTING_PROFESSIONAL, AssessmentOutcome.ADVICE_ONLY, AssessmentOutcome.END,
 })
+#: Outcomes of an advice request: it was asked without the person's name, so Veilig Thuis can
+#: advise or end, but cannot hand over or investigate someone it does not know.
+ADVICE_OUTCOMES = frozenset({AssessmentOutcome.ADVICE_ONLY, AssessmentOutcome.END})
 HANDING_OVER = frozenset({AssessmentOutcome.LOCAL_TEAM, AssessmentOutcome.EXISTING_PROFESSIONAL})
 ENDING = frozenset({AssessmentOutcome.ADVICE_ONLY, AssessmentOutcome.END})
 
@@ -63,6 +67,13 @@ _SIGNAL_STATUS = {
 def is_safety_assessment(route: Route) -> bool:
     """Veilig Thuis's routes: reports and advice requests, with the 5-working-day clock."""
     return route.kind in (RouteKind.REPORT, RouteKind.ADVICE) and route.desk.type.receives_reports
+
+
+def outcomes_for(route: Route) -> frozenset[str]:
+    """The outcomes this desk may record for this route."""
+    if route.kind == RouteKind.ADVICE:
+        return ADVICE_OUTCOMES
+    return SAFETY_ASSESSMENT_OUTCOMES if is_safety_assessment(route) else TRIAGE_OUTCOMES
 
 
 def inbox(professional: Professional) -> QuerySet[Route]:
@@ -172,7 +183,7 @@ def record_assessment(
     now = now or timezone.now()
     route = _lock(route)
     _expect(route, RouteStatus.ACCEPTED)
-    allowed = SAFETY_ASSESSMENT_OUTCOMES if is_safety_assessment(route) else TRIAGE_OUTCOMES
+    allowed = outcomes_for(route)
     if outcome not in allowed:
         names = ", ".join(str(AssessmentOutcome(o).label).lower() for o in sorted(allowed))
         refuse("uitkomst-onbekend", f"Kies een uitkomst: {names}.", "uitkomst")
@@ -225,6 +236,9 @@ def record_help_started(professional: Professional, actor: Actor, route: Route,
     now = now or timezone.now()
     route = _lock(route)
     _expect(route, RouteStatus.ACCEPTED, RouteStatus.ASSESSED)
+    if route.kind == RouteKind.ADVICE:
+        refuse("adviesvraag-zonder-hulp", "Een adviesvraag is gesteld zonder naam: het loket "
+               "geeft advies, maar start geen hulp.", "status", RefusalKind.CONFLICT)
     helper = _desk_for(with_slug) if with_slug else route.desk
     Route.objects.filter(pk=route.pk).update(status=RouteStatus.HELP_STARTED, help_started_at=now,
                                              help_with=helper)
@@ -250,3 +264,24 @@ def end_route(professional: Professional, actor: Actor, route: Route,
                   with_organisation=route.help_with)
     refresh_signal_status(route.signal, now)
     return route
+
+
+def open_attachment(professional: Professional, actor: Actor, route_uuid: UUID | str,
+                    attachment_uuid: UUID | str) -> Attachment | None:
+    """A file with the signal, for the desk the route belongs to; None for anything else.
+
+    Never for an advice request: it is asked without the person's name, and a file may name
+    them. The download is audited apart from opening the route, refused attempts too.
+    """
+    route = open_route(professional, actor, route_uuid)
+    if route is None:
+        return None
+    attachment = None
+    if route.kind != RouteKind.ADVICE:
+        attachment = route.signal.attachments.filter(uuid=attachment_uuid).first()
+    subject = signal_subject(route.signal, bijlage=str(attachment_uuid), route=str(route.uuid))
+    if attachment is None:
+        record(actor, EventType.READ, subject, outcome=Outcome.DENIED, purpose="geen grondslag")
+        return None
+    record(actor, EventType.READ, subject, purpose="bijlage ingezien door het loket")
+    return attachment

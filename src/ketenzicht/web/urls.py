@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, clients, figures, notices, reports, signals, verwijsindex
+from .views import auth, clients, desk, figures, notices, reports, signals, verwijsindex
 
 app_name = "web"
 urlpatterns = [
@@ -32,6 +32,15 @@ urlpatterns = [
     path("signalen/<uuid:signal_uuid>/bijlagen/<uuid:attachment_uuid>/", signals.signal_attachment,
          name="signal_attachment"),
     path("personen/<uuid:person_uuid>/kindcheck/", signals.child_check, name="child_check"),
+    path("loket/", desk.desk_inbox, name="desk_inbox"),
+    path("loket/<uuid:route_uuid>/", desk.desk_route, name="desk_route"),
+    path("loket/<uuid:route_uuid>/aannemen/", desk.desk_accept, name="desk_accept"),
+    path("loket/<uuid:route_uuid>/beoordelen/", desk.desk_assess, name="desk_assess"),
+    path("loket/<uuid:route_uuid>/hulp-gestart/", desk.desk_help_started,
+         name="desk_help_started"),
+    path("loket/<uuid:route_uuid>/beeindigen/", desk.desk_end, name="desk_end"),
+    path("loket/<uuid:route_uuid>/bijlagen/<uuid:attachment_uuid>/", desk.desk_attachment,
+         name="desk_attachment"),
     path("berichten/", notices.notices, name="notices"),
     path("berichten/alles-gelezen/", notices.notices_all_read, name="notices_all_read"),
     path("berichten/<uuid:notice_uuid>/gelezen/", notices.notice_read, name="notice_read"),

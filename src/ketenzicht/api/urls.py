@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from .base import UnknownUrlView
+from .signalen.views import RoutingAdviceView, SignalsView, SignalView
 from .verwijsindex.bulk import BulkRegistrationsView
 from .verwijsindex.views import (
     EndRegistrationView,
@@ -26,6 +27,9 @@ urlpatterns = [
     path("verwijsindex/meldingen/<uuid:uuid>/verlengen", ExtendRegistrationView.as_view(),
          name="melding-verlengen"),
     path("verwijsindex/matches", MatchesView.as_view(), name="matches"),
+    path("routeringsadvies", RoutingAdviceView.as_view(), name="routeringsadvies"),
+    path("signalen", SignalsView.as_view(), name="signalen"),
+    path("signalen/<uuid:uuid>", SignalView.as_view(), name="signaal"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("openapi.json", SchemaJsonView.as_view(), name="openapi-json"),
     re_path(r"^", UnknownUrlView.as_view(), name="onbekend"),

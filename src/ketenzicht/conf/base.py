@@ -249,11 +249,15 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "CONTACT": {"name": "Ketenzicht"},
     "LICENSE": {"name": "EUPL-1.2"},
-    # Several answers have a "status": name each set of values after what it is the status of.
+    # Several answers have a "status" or "soort": name each set of values after what it belongs to.
     "ENUM_NAME_OVERRIDES": {
         "MeldingStatusEnum": "ketenzicht.verwijsindex.models.RegistrationStatus",
         "MatchStatusEnum": "ketenzicht.verwijsindex.models.MatchStatus",
         "ItemStatusEnum": "ketenzicht.api.verwijsindex.serializers.BULK_ITEM_STATUSES",
+        "SignaalStatusEnum": "ketenzicht.signals.models.SignalStatus",
+        "RouteStatusEnum": "ketenzicht.signals.models.RouteStatus",
+        "RouteSoortEnum": "ketenzicht.signals.models.RouteKind",
+        "MatchSoortEnum": "ketenzicht.verwijsindex.models.MatchKind",
     },
 }
 

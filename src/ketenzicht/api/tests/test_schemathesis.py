@@ -6,6 +6,7 @@ valid BSNs such as the examples' can really register), with a valid organisation
 responsible professional; bounded to a few examples per operation so it stays quick.
 """
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
+from ketenzicht.api.idempotency import IDEMPOTENCY_HEADER as IDEMPOTENCY
 from ketenzicht.api.responsible import PROFESSIONAL_HEADER as PROFESSIONAL
 from ketenzicht.api.tokens import issue_token
 from ketenzicht.demo.loader import load_demo
@@ -70,6 +72,10 @@ def test_schemathesis_finds_no_server_error(case, credentials):
     for name, value in credentials.items():
         if name in headers:  # generated: a real one; left out on purpose (a check): keep it out
             headers[name] = value
+    if IDEMPOTENCY in headers:
+        # A generated key is mostly blank or not ASCII, which stops a write before its body is
+        # read: a fresh valid key lets the generated bodies reach the write's validation.
+        headers[IDEMPOTENCY] = str(uuid.uuid4())
     case.headers = headers
     excluded = EXCLUDED + (BULK_EXCLUDED if case.path == BULK else [])
     case.call_and_validate(excluded_checks=excluded)

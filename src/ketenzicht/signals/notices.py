@@ -6,7 +6,7 @@ access and is audited.
 from collections.abc import Iterable
 
 from ketenzicht.notify.services import Message, notify
-from ketenzicht.organisations.models import Organisation, Professional, Role
+from ketenzicht.organisations.models import CLIENT_ROLES, Organisation, Professional, Role
 
 from .models import Route, RouteKind, Signal
 
@@ -30,10 +30,12 @@ def route_link(route: Route) -> str:
     return ROUTE_PATH.format(uuid=route.uuid)
 
 
-def desk_leads(organisation: Organisation | int) -> Iterable[Professional]:
-    """Who hears of new work at a desk: its teamleiders (the inbox shows everyone the rest)."""
-    return Professional.objects.filter(organisation=organisation, role=Role.TEAM_LEAD,
-                                       organisation__is_active=True)
+def desk_leads(organisation: Organisation | int) -> list[Professional]:
+    """Who hears of new work and missed deadlines at a desk: its teamleiders (the inbox shows
+    everyone the rest). A desk without a teamleider (Veilig Thuis in the demo) would hear
+    nothing at all, so there everyone who works with clients hears it."""
+    staff = Professional.objects.filter(organisation=organisation, organisation__is_active=True)
+    return list(staff.filter(role=Role.TEAM_LEAD)) or list(staff.filter(role__in=CLIENT_ROLES))
 
 
 def safeguarding_leads(organisation_id: int) -> Iterable[Professional]:

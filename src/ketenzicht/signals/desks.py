@@ -129,6 +129,17 @@ def _expect(route: Route, *statuses: RouteStatus) -> None:
                "status", RefusalKind.CONFLICT)
 
 
+def _hold_until_handover_accepted(route: Route) -> None:
+    """Warm handover: the crisis service stays responsible until the team it hands over to has
+    accepted; it cannot let go of the family before that (domain.md §4)."""
+    if route.handed_over_to_id is not None and Route.objects.filter(
+        pk=route.handed_over_to_id, status=RouteStatus.SHARED,
+    ).exists():
+        refuse("overdracht-niet-aangenomen", "De overdracht is nog niet aangenomen: u blijft "
+               "verantwoordelijk tot het team de overdracht aanneemt.", "status",
+               RefusalKind.CONFLICT)
+
+
 def refresh_signal_status(signal: Signal, now: datetime) -> None:
     """The signal stands where its furthest open route stands (advice requests aside); closed
     when every route it took has ended."""
@@ -193,6 +204,8 @@ def record_assessment(
                "veiligheidsvoorwaarden vast.", "veiligheidsvoorwaarden")
     status = (RouteStatus.ENDED if outcome in ENDING
               else RouteStatus.HANDED_OVER if outcome in HANDING_OVER else RouteStatus.ASSESSED)
+    if status != RouteStatus.ASSESSED:
+        _hold_until_handover_accepted(route)
     Route.objects.filter(pk=route.pk).update(
         status=status, assessed_at=now, outcome=outcome, handed_to=handed_to,
         signaller_keeps_role=signaller_keeps_role, safety_conditions=safety_conditions.strip(),
@@ -257,6 +270,7 @@ def end_route(professional: Professional, actor: Actor, route: Route,
     now = now or timezone.now()
     route = _lock(route)
     _expect(route, *_STATUS_ORDER)
+    _hold_until_handover_accepted(route)
     Route.objects.filter(pk=route.pk).update(status=RouteStatus.ENDED, ended_at=now)
     route.refresh_from_db()
     _audit(actor, route, "route beëindigd")

@@ -320,6 +320,11 @@ def _desk_and_kind(signal: Signal, request: ShareRequest, proposal: routing.Prop
     """The chosen desk, the kind it receives, and the recorded reason."""
     if not request.desk_slug or request.desk_slug == proposal.desk.slug:
         return proposal.desk, proposal.kind, proposal.reason
+    for alternative in proposal.alternatives:
+        # Offered by the rules themselves (the CJG 12+ team): choosing it is no deviation.
+        if request.desk_slug == alternative.slug:
+            return alternative, RouteKind.SIGNAL, ("Het team voor jeugdigen op het voortgezet "
+                                                   "onderwijs, als alternatief voorgesteld.")
     desk = organisation_by_slug(request.desk_slug)
     if desk is None or not desk.is_active or not (
         desk.type.receives_signals or desk.type.receives_reports or desk == settings.crisis_desk

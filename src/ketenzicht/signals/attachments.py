@@ -11,6 +11,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 
@@ -60,7 +61,7 @@ def attach(professional: Professional, actor: Actor, signal: Signal, upload: Upl
     if not upload.data:
         refuse("bijlage-leeg", "Het bestand is leeg.", "bijlage")
     if len(upload.data) > limit:
-        refuse("bijlage-te-groot", f"Een bijlage is ten hoogste {limit // (1024 * 1024)} MB.",
+        refuse("bijlage-te-groot", f"Een bijlage is ten hoogste {filesizeformat(limit)}.",
                "bijlage")
     content_type = content_type_of(upload.data)
     if content_type is None:

@@ -36,7 +36,7 @@ from .models import (
     SignalStatus,
 )
 from .notices import tell_desk
-from .services import refuse
+from .services import in_sentence, refuse
 
 ROUTE_OBJECT = "signaal-route"
 
@@ -196,7 +196,7 @@ def record_assessment(
     _expect(route, RouteStatus.ACCEPTED)
     allowed = outcomes_for(route)
     if outcome not in allowed:
-        names = ", ".join(str(AssessmentOutcome(o).label).lower() for o in sorted(allowed))
+        names = ", ".join(in_sentence(AssessmentOutcome(o).label) for o in sorted(allowed))
         refuse("uitkomst-onbekend", f"Kies een uitkomst: {names}.", "uitkomst")
     handed_to = _desk_for(handed_to_slug) if outcome in HANDING_OVER else None
     if signaller_keeps_role and not safety_conditions.strip():

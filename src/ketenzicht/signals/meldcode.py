@@ -36,6 +36,7 @@ from .models import (
 )
 from .services import (
     ShareRequest,
+    in_sentence,
     may_work_on,
     refuse,
     settings_for_person,
@@ -186,8 +187,8 @@ def record_decision(
     signal = _start_step(professional, signal, MeldcodeStep.DECISION)
     outcome = FrameworkOutcome(signal.dossier.get(step=MeldcodeStep.WEIGHING).framework_outcome)
     if decision not in Decision.values or decision not in allowed_decisions(outcome):
-        allowed = ", ".join(str(Decision(d).label).lower() for d in sorted(allowed_decisions(outcome)))
-        refuse("besluit-past-niet", f"Na het afwegingskader ({outcome.label.lower()}) kunt u "
+        allowed = ", ".join(in_sentence(Decision(d).label) for d in sorted(allowed_decisions(outcome)))
+        refuse("besluit-past-niet", f"Na het afwegingskader ({in_sentence(outcome.label)}) kunt u "
                f"kiezen uit: {allowed}.", "besluit")
     entry = _save(DossierEntry(signal=signal, step=MeldcodeStep.DECISION, author=professional,
                                recorded_at=now, notes=notes.strip(), decision=decision), actor)

@@ -50,6 +50,16 @@ def refuse(code: str, message: str, field: str = "", kind: RefusalKind = Refusal
     raise Refused(kind, code, message, field)
 
 
+def in_sentence(label) -> str:
+    """A choice's label inside a sentence: its first letter lowered, unless it opens with a name
+    of two capitalised words ("Veilig Thuis onderzoekt zelf"); names keep their capitals."""
+    text = str(label)
+    words = text.split(" ", 2)
+    if len(words) > 1 and words[1][:1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 # --- Who the signal is about, and where they live ----------------------------------------------
 
 def person_by_bsn(bsn: str, actor: Actor, *, bring_into_view: bool) -> Person | None:
@@ -183,13 +193,14 @@ def _check_request(request: SignalRequest, now: datetime) -> None:
 
 def _subject_person(professional: Professional, actor: Actor, request: SignalRequest) -> Person:
     if request.person is not None:
-        if visible_person(professional, request.person.uuid) is None:
+        person = request.person
+        if visible_person(professional, person.uuid) is None:
             refuse("persoon-onbekend", "Deze persoon is niet gevonden.", "persoon",
                    RefusalKind.FORBIDDEN)
-        return request.person
-    if not request.bsn:
+    elif request.bsn:
+        person = person_by_bsn(request.bsn, actor, bring_into_view=True)
+    else:
         refuse("bsn-ontbreekt", "Vul het BSN in van de persoon over wie u zich zorgen maakt.", "bsn")
-    person = person_by_bsn(request.bsn, actor, bring_into_view=True)
     if person.date_of_death is not None:
         refuse("overleden", "Deze persoon is overleden.", "bsn")
     return person

@@ -121,7 +121,7 @@ def test_after_melden_help_alone_is_refused(emmen):
             meldcode.record_decision(who, actor, signal, decision, share=PARENTS_CONSENT,
                                      now=OFFICE_HOURS)
         assert refused.value.code == "besluit-past-niet"
-        assert "melden bij veilig thuis" in refused.value.message
+        assert "melden bij Veilig Thuis" in refused.value.message
     assert not signal.dossier.filter(step=MeldcodeStep.DECISION).exists()
 
 

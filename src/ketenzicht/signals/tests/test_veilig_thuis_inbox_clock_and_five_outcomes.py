@@ -84,6 +84,7 @@ def test_veilig_thuis_cannot_choose_a_triage_outcome(emmen):
     with pytest.raises(Refused) as refused:
         desks.record_assessment(vt, actor, route, "eigen-hulp", now=OFFICE_HOURS)
     assert refused.value.code == "uitkomst-onbekend"
+    assert "Veilig Thuis onderzoekt zelf" in refused.value.message  # names keep their capitals
     route.refresh_from_db()
     assert route.status == RouteStatus.ACCEPTED
 

@@ -83,12 +83,16 @@ def test_crisis_handover_deadline_on_both_sides():
     handover_due = "uiterlijk 30 november 2026 12:00"
 
     with at(2026, 11, 29, 10, 0):
-        spoed_page = logged_in("spoed").get(f"/loket/{spoed_route.uuid}/").content.decode()
+        spoed = logged_in("spoed")
+        spoed_page = spoed.post(f"/loket/{spoed_route.uuid}/aannemen/", follow=True).content.decode()
         team_inbox = _inbox("cjg-demonden")
         team_page = logged_in("cjg-demonden").get(f"/loket/{team_route.uuid}/").content.decode()
     assert f"Overdracht aan <strong>CJG-Jeugdteam De Monden</strong> {handover_due}" in spoed_page
     assert "Overdracht van Spoed4Jeugd" in team_inbox and handover_due in team_inbox
     assert "Overdracht van <strong>Spoed4Jeugd</strong>" in team_page
+    # Warm handover: the crisis service cannot let go before the team has accepted.
+    assert "Status: <strong>Aangenomen</strong>" in spoed_page
+    assert "Route beëindigen" not in spoed_page
 
     with at(2026, 11, 30, 12, 1):
         assert "Termijn verstreken" in _inbox("spoed")

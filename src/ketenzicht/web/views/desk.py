@@ -173,8 +173,10 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
         "may_assess": route.status == RouteStatus.ACCEPTED,
         "may_start_help": not anonymous and route.status in (RouteStatus.ACCEPTED,
                                                              RouteStatus.ASSESSED),
+        # Warm handover: the crisis service lets go only once the team has accepted.
         "may_end": route.status in (RouteStatus.ACCEPTED, RouteStatus.ASSESSED,
-                                    RouteStatus.HELP_STARTED),
+                                    RouteStatus.HELP_STARTED)
+        and not (handover is not None and handover.status == RouteStatus.SHARED),
         "assessment_form": assessment_form or AssessmentForm(
             outcomes=outcomes, organisations=organisations),
         "help_form": help_form or HelpStartedForm(organisations=organisations),

@@ -57,6 +57,8 @@ def attach(professional: Professional, actor: Actor, signal: Signal, upload: Upl
     if not may_work_on(professional, signal):
         refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris voegt bijlagen toe.",
                kind=RefusalKind.FORBIDDEN)
+    # Two uploads at once must not both pass the count below: count under the signal's lock.
+    Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
     limit = max_bytes()
     if not upload.data:
         refuse("bijlage-leeg", "Het bestand is leeg.", "bijlage")

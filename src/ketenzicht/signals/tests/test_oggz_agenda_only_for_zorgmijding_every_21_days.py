@@ -61,3 +61,12 @@ def test_without_a_schedule_nothing_is_put_on_the_agenda(emmen):
     with pytest.raises(Refused) as refused:
         put_on_agenda(*acting("jgz"), signal)
     assert (refused.value.code, refused.value.kind) == ("oggz-niet-ingesteld", RefusalKind.UNAVAILABLE)
+
+
+@pytest.mark.parametrize("username", ["cjg-demonden", "leerkracht"], ids=["loket", "vreemde"])
+def test_only_the_signaller_side_puts_it_on_the_agenda(emmen, username):
+    signal = signal_as("jgz", categories=("zorgmijding",))
+    with pytest.raises(Refused) as refused:
+        put_on_agenda(*acting(username), signal)
+    assert (refused.value.code, refused.value.kind) == ("geen-melder", RefusalKind.FORBIDDEN)
+    assert not signal.oggz_items.exists()

@@ -1,6 +1,7 @@
 """Two people acting on one signal at the same moment are serialised by the signal's row lock:
 two shares with the same desk make exactly one route, and two recordings of the same Meldcode step
-make exactly one entry; the other gets a conflict refusal (PostgreSQL, real parallel writers)."""
+make exactly one entry, and two uploads onto the ninth attachment make ten, not eleven; the other
+gets a conflict refusal (PostgreSQL, real parallel writers)."""
 
 import threading
 from collections.abc import Callable
@@ -10,9 +11,10 @@ from django.db import connection
 
 from ketenzicht.demo.loader import load_demo
 from ketenzicht.refusals import RefusalKind, Refused
-from ketenzicht.signals.models import DossierEntry, MeldcodeStep, Route, Signal
+from ketenzicht.signals.attachments import MAX_PER_SIGNAL, Upload, attach
+from ketenzicht.signals.models import Attachment, DossierEntry, MeldcodeStep, Route, Signal
 
-from .conftest import signal_as
+from .conftest import acting, signal_as
 from .support import consult, share
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
@@ -71,3 +73,13 @@ def test_parallel_recordings_of_one_step_make_exactly_one_entry(signal):
                    ("leerkracht", "aandacht-kristalla"))
     _only_conflicts(errors, "stap-al-vastgelegd")
     assert DossierEntry.objects.filter(signal=signal, step=MeldcodeStep.CONSULTATION).count() == 1
+
+
+def test_parallel_uploads_never_pass_the_maximum(signal):
+    for number in range(MAX_PER_SIGNAL - 1):
+        attach(*acting("leerkracht"), signal, Upload(f"verslag-{number}.pdf", b"%PDF-1.7\n"))
+    errors = _race(lambda username: attach(*acting(username), _own_copy(signal),
+                                           Upload("laatste.pdf", b"%PDF-1.7\n")),
+                   ("leerkracht", "aandacht-kristalla"))
+    _only_conflicts(errors, "te-veel-bijlagen")
+    assert Attachment.objects.filter(signal=signal).count() == MAX_PER_SIGNAL

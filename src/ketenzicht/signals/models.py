@@ -156,6 +156,7 @@ class Signal(models.Model):
     )
     proposed_kind = models.CharField(_("voorgestelde soort"), max_length=10, choices=RouteKind.choices)
     proposed_reason = models.CharField(_("reden van het voorstel"), max_length=300)
+    proposed_rule = models.CharField(_("routeringsregel van het voorstel"), max_length=40)
     created_at = models.DateTimeField(_("vastgelegd op"))
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     # The Meldcode's next step and its deadline, kept with the dossier in one transaction so

@@ -17,9 +17,10 @@ from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.calendar import add_working_days
 from ketenzicht.organisations.models import District, Organisation, Professional, Role
-from ketenzicht.organisations.services import organisation_by_slug
+from ketenzicht.organisations.services import district_for_postcode, organisation_by_slug
+from ketenzicht.people.ages import age_on
 from ketenzicht.people.models import Person
-from ketenzicht.people.register import PersonNotInRegister, RegisterError
+from ketenzicht.people.register import PersonNotInRegister, RegisterError, get_register
 from ketenzicht.people.register.sync import bring_household_into_view
 from ketenzicht.people.services import district_of, find_person_by_bsn
 from ketenzicht.refusals import RefusalKind, Refused
@@ -97,13 +98,21 @@ def _check_urgency(urgency: str) -> str:
     return urgency
 
 
-def facts_for(person: Person, categories: tuple[str, ...], urgency: str, moment: datetime,
+def facts_for(born: date, categories: tuple[str, ...], urgency: str, moment: datetime,
               signaller: Organisation) -> routing.Facts:
     return routing.Facts(
         categories=_check_categories(categories), urgency=_check_urgency(urgency),
-        moment=moment, age=person.age_on(timezone.localdate(moment)),
+        moment=moment, age=age_on(born, timezone.localdate(moment)),
         signaller_is_volunteer=signaller.type.is_volunteer,
     )
+
+
+def _settings_for_district(
+    district: District | None, organisation: Organisation
+) -> tuple[SignalSettings, District | None]:
+    """The settings of the municipality where the person lives (else the signaller's)."""
+    municipality_id = district.municipality_id if district else organisation.municipality_id
+    return routing.settings_for(municipality_id), district
 
 
 def settings_for_person(
@@ -111,34 +120,51 @@ def settings_for_person(
 ) -> tuple[SignalSettings, District | None]:
     """The settings of the municipality where the person lives (else the signaller's), and the
     person's district."""
-    district = district_of(person)
-    municipality_id = district.municipality_id if district else organisation.municipality_id
-    return routing.settings_for(municipality_id), district
+    return _settings_for_district(district_of(person), organisation)
 
 
 def propose_route(person: Person, categories: tuple[str, ...], urgency: str, moment: datetime,
                   organisation: Organisation) -> routing.Proposal:
     """The desk the system proposes for this person, concern, urgency and moment."""
-    facts = facts_for(person, categories, urgency, moment, organisation)
+    facts = facts_for(person.date_of_birth, categories, urgency, moment, organisation)
     settings, district = settings_for_person(person, organisation)
     return routing.propose(facts, settings, district)
+
+
+def _in_register(bsn: str) -> tuple[date, District | None]:
+    """Date of birth and residence district from the BRP, for a person Ketenzicht does not know;
+    nothing is stored. Every resident is in the BRP, so the answer tells nothing about whether
+    the chain knows the person."""
+    try:
+        found = get_register().lookup(bsn)
+    except RegisterError as error:
+        refuse("brp-onbereikbaar", str(error), "bsn", RefusalKind.UNAVAILABLE)
+    if found is None:
+        refuse("persoon-onbekend", "Deze persoon is niet bekend in de basisregistratie personen.",
+               "bsn")
+    district = district_for_postcode(found.address.postcode) if found.address else None
+    return found.date_of_birth, district
 
 
 def advise_route(professional: Professional, actor: Actor, bsn: str, categories: tuple[str, ...],
                  urgency: str, moment: datetime) -> routing.Proposal:
     """Routeringsadvies: the proposal without storing anything but the audit event.
 
-    The look-up of the person is an access to their data, so it is in their access report.
+    A person Ketenzicht knows is looked up there, anyone else in the BRP, so the answer does not
+    reveal whether the chain knows someone. The look-up is an access to personal data: it is in
+    the person's access report (under their pseudonym when Ketenzicht knows them).
     """
     _check_may_signal(professional)
+    organisation = professional.organisation
     person = person_by_bsn(bsn, actor, bring_into_view=False)
-    if person is None:
-        record(actor, EventType.SEARCH, Subject(object_type="routeringsadvies"),
-               outcome=Outcome.DENIED, purpose="routeringsadvies: persoon onbekend")
-        refuse("persoon-onbekend", "Deze persoon is niet bekend in Ketenzicht; leg het signaal "
-               "vast om de persoon op te zoeken in de basisregistratie personen.", "bsn")
-    proposal = propose_route(person, categories, urgency, moment, professional.organisation)
-    record(actor, EventType.SEARCH, Subject(client_pseudonym=str(person.uuid),
+    if person is not None:
+        proposal = propose_route(person, categories, urgency, moment, organisation)
+    else:
+        born, district = _in_register(bsn)
+        settings, district = _settings_for_district(district, organisation)
+        proposal = routing.propose(facts_for(born, categories, urgency, moment, organisation),
+                                   settings, district)
+    record(actor, EventType.SEARCH, Subject(client_pseudonym=str(person.uuid) if person else "",
            object_type="routeringsadvies"), purpose="routeringsadvies")
     return proposal
 
@@ -227,7 +253,8 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     _check_may_signal(professional)
     _check_request(request, now)
     person = _subject_person(professional, actor, request)
-    facts = facts_for(person, request.categories, request.urgency, now, professional.organisation)
+    facts = facts_for(person.date_of_birth, request.categories, request.urgency, now,
+                      professional.organisation)
     settings, district = settings_for_person(person, professional.organisation)
     proposal = routing.propose(facts, settings, district)
     signal = Signal.objects.create(
@@ -235,7 +262,8 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
         district=district,
         urgency=request.urgency, observed_at=request.observed_at or now,
         facts=request.facts.strip(), source=request.source, proposed_desk=proposal.desk,
-        proposed_kind=proposal.kind, proposed_reason=proposal.reason, created_at=now,
+        proposed_kind=proposal.kind, proposed_reason=proposal.reason,
+        proposed_rule=proposal.outcome.rule, created_at=now,
         next_step=MeldcodeStep.CONSULTATION,
     )
     signal.step_due = step_deadline(signal, now)

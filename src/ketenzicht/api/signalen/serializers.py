@@ -157,10 +157,7 @@ class RouteSerializer(serializers.Serializer):
                                     help_text="Als wat het loket het signaal ontvangt.")
     reden = serializers.CharField(help_text="Waarom dit loket, in het Nederlands.")
     regel = serializers.ChoiceField(
-        choices=RULES, required=False,
-        help_text="Naam van de routeringsregel die besliste. Ontbreekt alleen bij een eerder "
-                  "vastgelegd signaal waarvan het voorstel niet meer na te rekenen is (de persoon "
-                  "is verhuisd of de gemeente wijzigde haar instellingen).",
+        choices=RULES, help_text="Naam van de routeringsregel die besliste.",
     )
     overdrachtNaar = serializers.CharField(
         required=False,
@@ -193,9 +190,10 @@ class RouteSerializer(serializers.Serializer):
 
 
 def stored_route(signal: Signal) -> dict[str, Any]:
-    """The proposal as the signal stored it, when it can no longer be recomputed."""
+    """The proposal as the signal stored it when it was recorded (the handover and alternatives
+    of that moment are in ``routes`` once the signal is shared)."""
     return {"organisatie": signal.proposed_desk.slug, "soort": signal.proposed_kind,
-            "reden": signal.proposed_reason}
+            "reden": signal.proposed_reason, "regel": signal.proposed_rule}
 
 
 class RouteringsadviesSerializer(serializers.Serializer):

@@ -18,10 +18,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ketenzicht.refusals import Refused
-from ketenzicht.signals import routing
 from ketenzicht.signals.access import open_signal
 from ketenzicht.signals.feedback import feedback_for
-from ketenzicht.signals.models import Signal, Source
+from ketenzicht.signals.models import Source
 from ketenzicht.signals.services import (
     SignalRequest,
     StatementData,
@@ -86,22 +85,6 @@ def unavailable() -> dict:
 
 def signal_location(signal_uuid: UUID | str) -> str:
     return reverse("api:signaal", kwargs={"uuid": signal_uuid})
-
-
-def proposal_when_recorded(signal: Signal) -> routing.Proposal | None:
-    """The route proposed when the signal was recorded, with its rule, handover and
-    alternatives: the signal stores only desk, kind and reason, so it is recomputed for the
-    moment of recording. None when it no longer comes out the same (the person moved, or the
-    municipality changed its settings), so the stored proposal is shown as it was."""
-    categories = tuple(c.category for c in signal.categories.all())
-    try:
-        proposal = propose_route(signal.person, categories, signal.urgency, signal.created_at,
-                                 signal.organisation)
-    except Refused:
-        return None
-    if proposal.desk.pk != signal.proposed_desk_id or proposal.kind != signal.proposed_kind:
-        return None
-    return proposal
 
 
 def in_api_terms(refusal: Refused, observed_field: str) -> Refused:
@@ -198,8 +181,12 @@ class SignalsView(ClientDataView):
         except Refused as refusal:
             observed = "waargenomenOp" if "waargenomenOp" in data else "tijdstip"
             raise refusal_problem(in_api_terms(refusal, observed)) from None
-        answer = SignaalAangemaaktSerializer(
-            signal, context={"proposal": proposal_when_recorded(signal)})
+        # The proposal again, for the answer's handover and alternatives: the same facts at the
+        # same moment in the same transaction, so it is the proposal the signal stored.
+        categories = tuple(sorted(set(data["categorieen"])))
+        proposal = propose_route(signal.person, categories, signal.urgency, signal.created_at,
+                                 signal.organisation)
+        answer = SignaalAangemaaktSerializer(signal, context={"proposal": proposal})
         return Response(answer.data, status=status.HTTP_201_CREATED,
                         headers={"Location": signal_location(signal.uuid)})
 
@@ -226,7 +213,6 @@ class SignalView(ClientDataView):
             raise ClientNotFound()
         prefetch_related_objects([signal], "categories")
         context = {
-            "proposal": proposal_when_recorded(signal),
             "routes": list(signal.routes.select_related("desk").order_by("shared_at", "id")),
             "feedback": list(feedback_for(signal)),
         }

@@ -270,7 +270,7 @@ def test_signaller_never_reads_the_desks_file(api):
     assert "Overgedragen door" not in text  # the desk's reason for the handover
 
 
-def test_a_proposal_that_no_longer_comes_out_the_same_is_shown_as_it_was_made(api):
+def test_the_proposal_is_shown_as_it_was_made_also_after_a_move(api):
     school = api("leerkracht")
     answer = record(school)
     daan = Signal.objects.get(uuid=answer["uuid"]).person
@@ -280,7 +280,7 @@ def test_a_proposal_that_no_longer_comes_out_the_same_is_shown_as_it_was_made(ap
     shown = school.get(f"{SIGNALS}/{answer['uuid']}").json()["route"]
 
     assert shown == {"organisatie": "cjg-de-monden", "soort": "signaal",
-                     "reden": answer["route"]["reden"]}
+                     "reden": answer["route"]["reden"], "regel": "woonplaats-jeugdige"}
 
 
 def test_only_the_signallers_side_reads_the_signal(api):

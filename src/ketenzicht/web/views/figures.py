@@ -2,8 +2,8 @@
 used in a municipality.
 
 For the municipality's policy officers, regievoerder and functioneel beheerder, and for the
-inspectors: aggregates only (``verwijsindex.statistics``, ``signals.statistics``), never a youth, so the page needs no
-basis and writes no audit event. Everyone else gets the 403 page.
+inspectors: aggregates only (``verwijsindex.statistics``, ``signals.statistics``), never a
+person, so the page needs no basis and writes no audit event. Everyone else gets the 403 page.
 """
 
 from dataclasses import dataclass

@@ -22,6 +22,7 @@ urlpatterns = [
     path("verwijsindex/matches/<uuid:match_uuid>/", verwijsindex.match, name="vir_match"),
     path("verwijsindex/regie/", verwijsindex.regie, name="vir_regie"),
     path("verwijsindex/cijfers/", figures.vir_figures, name="vir_figures"),
+    path("signalen/cijfers/", figures.signal_figures, name="signal_figures"),
     path("signalen/", signals.signals, name="signals"),
     path("signalen/nieuw/", signals.signal_new, name="signal_new"),
     path("signalen/<uuid:signal_uuid>/", signals.signal, name="signal"),

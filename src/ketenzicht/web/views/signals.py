@@ -56,6 +56,7 @@ from ketenzicht.signals.models import (
 from ketenzicht.signals.routing import ADULT_AGE, Proposal
 
 from ..guards import professional_required, web_actor
+from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
 from ..signal_forms import (
     ChildCheckForm,
@@ -85,18 +86,6 @@ def person_buttons(professional: Professional, person: Person, age: int) -> dict
     }
 
 
-def _person_from_uuid(request: HttpRequest, value: str | UUID | None) -> Person | None | bool:
-    """The person of the person page, opened with its audit event; False for a bad uuid."""
-    if not value:
-        return None
-    try:
-        person_uuid = UUID(str(value))
-    except ValueError:
-        return False
-    found = open_person(request.professional, web_actor(request, request.professional), person_uuid)
-    return found if found is not None else False
-
-
 def _to_signal(signal_uuid: UUID | str, anchor: str = "") -> HttpResponse:
     return redirect(reverse("web:signal", kwargs={"signal_uuid": signal_uuid})
                     + (f"#{anchor}" if anchor else ""))
@@ -112,7 +101,7 @@ def signal_new(request: HttpRequest) -> HttpResponse:
     if not may_see_clients(professional):
         return forbidden(request)
     posted = request.method == "POST"
-    person = _person_from_uuid(request, (request.POST if posted else request.GET).get("persoon"))
+    person = person_from_uuid(request, (request.POST if posted else request.GET).get("persoon"))
     if person is False:
         return not_found(request)
     form = SignalForm(request.POST if posted else None, request.FILES if posted else None,

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ketenzicht.access.audited import open_person, record_listing
+from ketenzicht.access.audited import record_listing
 from ketenzicht.access.services import visible_persons
 from ketenzicht.organisations.models import Organisation, Professional, Role
 from ketenzicht.people.models import Person
@@ -45,6 +45,7 @@ from ketenzicht.verwijsindex.services import (
 )
 
 from ..guards import professional_required, role_required, web_actor
+from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
 from ..vir_forms import (
     PARENTS,
@@ -71,18 +72,6 @@ def may_register(professional: Professional) -> bool:
 
 # --- Registering (melden) ---------------------------------------------------------------------
 
-def _person_from_uuid(request: HttpRequest, value: str | UUID | None) -> Person | None | bool:
-    """The person of the person page, opened with its audit event; False for a bad uuid."""
-    if not value:
-        return None
-    try:
-        person_uuid = UUID(str(value))
-    except ValueError:
-        return False
-    found = open_person(request.professional, web_actor(request, request.professional), person_uuid)
-    return found if found is not None else False
-
-
 @require_http_methods(["GET", "POST"])
 @professional_required
 def register_youth(request: HttpRequest) -> HttpResponse:
@@ -91,7 +80,7 @@ def register_youth(request: HttpRequest) -> HttpResponse:
     if not may_register(professional):
         return forbidden(request)
     source = request.POST if request.method == "POST" else request.GET
-    person = _person_from_uuid(request, source.get("persoon"))
+    person = person_from_uuid(request, source.get("persoon"))
     if person is False:
         return not_found(request)
     initial = {

@@ -19,7 +19,6 @@ class BasisKind(models.TextChoices):
 
     REGISTRATION = "verwijsindex", _("Registratie in de verwijsindex")
     SIGNAL = "signaal", _("Signaal ontvangen als loket")
-    SIGNALLER = "signaal-melder", _("Signaal afgegeven")
     PLAN = "gezinsplan", _("Betrokken bij gezinsplan")
     REFERRAL = "toeleiding", _("Toeleiding of verwijzing")
     CLIENT = "client", _("Cliënt van de organisatie")

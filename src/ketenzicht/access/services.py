@@ -70,6 +70,12 @@ def forget_bases(kind: str, references: list[str]) -> int:
     return deleted
 
 
+def involved_organisation_ids(person: Person) -> QuerySet:
+    """The organisations with an active recorded involvement with this person (for handing a
+    case to "an existing professional": only someone already involved)."""
+    return AccessBasis.objects.filter(person=person, ended_at__isnull=True).values("organisation_id")
+
+
 def _basis_subject(basis: AccessBasis) -> Subject:
     return Subject(
         client_pseudonym=str(basis.person.uuid), object_type="grondslag",
@@ -83,9 +89,8 @@ def may_see_clients(professional: Professional) -> bool:
 
 
 #: Involvement that shows the person only, not their household: registering in the
-#: verwijsindex needs no consent, so it must not open the parents' pages (domain.md §2); a
-#: signaller sees whom they signalled about, not the family behind them (the desk does).
-PERSON_ONLY_KINDS = frozenset({BasisKind.REGISTRATION, BasisKind.SIGNALLER})
+#: verwijsindex needs no consent, so it must not open the parents' pages (domain.md §2).
+PERSON_ONLY_KINDS = frozenset({BasisKind.REGISTRATION})
 
 
 def _basis_person_ids(organisation: Organisation) -> QuerySet:

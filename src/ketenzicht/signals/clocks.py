@@ -1,6 +1,7 @@
-"""When a desk is late: Veilig Thuis's safety assessment (5 working days) and the crisis
-service's handover (12:00 on the next working day). One rule, said twice: in Python for the
-route in front of you, in SQL for the inbox and the maintenance job (tested to agree)."""
+"""When a desk is late: Veilig Thuis's safety assessment (5 working days), and a handover — from
+the crisis service, or from Veilig Thuis or a team to the receiving team — not accepted by 12:00
+on the next working day. One rule, said twice: in Python for the route in front of you, in SQL
+for the inbox and the maintenance job (tested to agree)."""
 
 from datetime import datetime
 
@@ -12,11 +13,14 @@ from .models import Route, RouteKind, RouteStatus
 _WAITING_FOR_ASSESSMENT = (RouteStatus.SHARED, RouteStatus.ACCEPTED)
 _WAITING_FOR_ACCEPTANCE = (RouteStatus.SHARED,)
 
-#: Routes still waiting for what their clock measures. The crisis service's own route, which
-#: points at its handover, has no clock of its own: the receiving team's route carries it.
+_ASSESSED_BY_DEADLINE = (RouteKind.REPORT, RouteKind.ADVICE)
+
+#: Routes still waiting for what their clock measures: Veilig Thuis's reports and advice
+#: requests until assessed, any other route with a deadline (a handover) until accepted. A route
+#: that hands over has no clock of its own: the receiving route carries it.
 WAITING = (
-    (Q(kind__in=[RouteKind.REPORT, RouteKind.ADVICE], status__in=_WAITING_FOR_ASSESSMENT)
-     | Q(kind=RouteKind.CRISIS, status__in=_WAITING_FOR_ACCEPTANCE))
+    (Q(kind__in=_ASSESSED_BY_DEADLINE, status__in=_WAITING_FOR_ASSESSMENT)
+     | (~Q(kind__in=_ASSESSED_BY_DEADLINE) & Q(status__in=_WAITING_FOR_ACCEPTANCE)))
     & Q(handed_over_to__isnull=True) & Q(due_at__isnull=False)
 )
 
@@ -28,9 +32,9 @@ def overdue(now: datetime) -> Q:
 def is_waiting(route: Route) -> bool:
     if route.due_at is None or route.handed_over_to_id is not None:
         return False
-    if route.kind == RouteKind.CRISIS:
-        return route.status in _WAITING_FOR_ACCEPTANCE
-    return route.kind in (RouteKind.REPORT, RouteKind.ADVICE) and route.status in _WAITING_FOR_ASSESSMENT
+    if route.kind in _ASSESSED_BY_DEADLINE:
+        return route.status in _WAITING_FOR_ASSESSMENT
+    return route.status in _WAITING_FOR_ACCEPTANCE
 
 
 def is_overdue(route: Route, now: datetime | None = None) -> bool:

@@ -4,8 +4,8 @@
   signaller and the aandachtsfunctionaris of their organisation are reminded, once per step;
 - Veilig Thuis's safety assessment not finished within its 5 working days: the team leads of
   Veilig Thuis are told, once per route (the inbox flags it too);
-- the crisis service's handover not accepted by the CJG-Jeugdteam by 12:00 on the next working
-  day: the team leads of both are told, once per route.
+- a handover (from the crisis service, or from Veilig Thuis or a team to the receiving team) not
+  accepted by 12:00 on the next working day: the team leads of both are told, once per route.
 
 What was handled is marked on the row (``Signal.reminded_step``, ``Route.overdue_notified_at``)
 so each run is an index range scan over what is newly late; rows are claimed with
@@ -58,14 +58,14 @@ def flag_overdue_routes(now: datetime, batch: int = BATCH) -> int:
     routes = list(
         Route.objects.filter(overdue(now), overdue_notified_at__isnull=True)
         .select_for_update(of=("self",), skip_locked=True)
-        .select_related("handed_over_from")[:batch]
+        .select_related("handed_over_from__desk")[:batch]
     )
     for route in routes:
         recipients = list(desk_leads(route.desk_id))
         handed_from = getattr(route, "handed_over_from", None)
         if handed_from is not None:
             recipients += list(desk_leads(handed_from.desk_id))
-            title = "Overdracht van de crisisdienst is niet op tijd aangenomen"
+            title = f"Overdracht van {handed_from.desk.name} is niet op tijd aangenomen"
         else:
             title = "Veiligheidsbeoordeling niet binnen de termijn afgerond"
         notify(recipients, Message(

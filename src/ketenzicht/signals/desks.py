@@ -10,15 +10,19 @@ from datetime import datetime
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from ketenzicht.access.models import BasisKind
-from ketenzicht.access.services import grant_basis, may_see_clients
+from ketenzicht.access.services import (
+    end_basis,
+    grant_basis,
+    involved_organisation_ids,
+    may_see_clients,
+)
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Organisation, Professional
-from ketenzicht.organisations.services import organisation_by_slug
 from ketenzicht.refusals import RefusalKind
 
 from .access import signal_subject
@@ -27,7 +31,6 @@ from .models import (
     OPEN_ROUTE,
     AssessmentOutcome,
     Attachment,
-    ConsentBasis,
     FeedbackMoment,
     Route,
     RouteKind,
@@ -36,7 +39,8 @@ from .models import (
     SignalStatus,
 )
 from .notices import tell_desk
-from .services import in_sentence, refuse
+from .routing import handover_due
+from .services import in_sentence, refuse, settings_for_person
 
 ROUTE_OBJECT = "signaal-route"
 
@@ -130,8 +134,8 @@ def _expect(route: Route, *statuses: RouteStatus) -> None:
 
 
 def _hold_until_handover_accepted(route: Route) -> None:
-    """Warm handover: the crisis service stays responsible until the team it hands over to has
-    accepted; it cannot let go of the family before that (domain.md §4)."""
+    """Warm handover: the desk that hands over stays responsible until the receiver has accepted;
+    it cannot let go of the family before that (domain.md §4)."""
     if route.handed_over_to_id is not None and Route.objects.filter(
         pk=route.handed_over_to_id, status=RouteStatus.SHARED,
     ).exists():
@@ -140,22 +144,43 @@ def _hold_until_handover_accepted(route: Route) -> None:
                RefusalKind.CONFLICT)
 
 
+def _release(route: Route, actor: Actor) -> None:
+    """A desk whose route ended or was handed over no longer needs the person's household: its
+    basis from this signal ends, unless another of its routes on the signal is still open."""
+    if Route.objects.filter(OPEN_ROUTE, signal=route.signal_id, desk=route.desk_id).exists():
+        return
+    end_basis(route.desk, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid), actor=actor)
+
+
+def may_end(route: Route) -> bool:
+    """Help has started, or Veilig Thuis investigates itself; and no handover is still waiting."""
+    started = route.status == RouteStatus.HELP_STARTED or (
+        route.status == RouteStatus.ASSESSED and route.outcome == AssessmentOutcome.INVESTIGATE)
+    return started and route.handed_over_to_id is None
+
+
 def refresh_signal_status(signal: Signal, now: datetime) -> None:
-    """The signal stands where its furthest open route stands (advice requests aside); closed
-    when every route it took has ended."""
+    """The signal stands where its furthest open route stands (advice requests aside). When every
+    route it took has ended it is closed only if its Meldcode is done too; otherwise it is back
+    with the signaller, whose Meldcode goes on."""
     routes = list(signal.routes.exclude(kind=RouteKind.ADVICE).values_list("status", flat=True))
     open_statuses = [s for s in routes if s in _STATUS_ORDER]
     if open_statuses:
         furthest = max(open_statuses, key=_STATUS_ORDER.index)
         Signal.objects.filter(pk=signal.pk).update(status=_SIGNAL_STATUS[furthest], closed_at=None)
     elif routes:
-        Signal.objects.filter(pk=signal.pk).update(status=SignalStatus.CLOSED, closed_at=now)
+        meldcode_done = not Signal.objects.filter(pk=signal.pk, next_step__isnull=False).exists()
+        Signal.objects.filter(pk=signal.pk).update(
+            status=SignalStatus.CLOSED if meldcode_done else SignalStatus.OPEN,
+            closed_at=now if meldcode_done else None,
+        )
 
 
 @transaction.atomic
 def accept(professional: Professional, actor: Actor, route: Route,
            now: datetime | None = None) -> Route:
-    """The desk takes the signal on; for a crisis handover this completes the handover."""
+    """The desk takes the signal on; for a handover this completes it: the route that handed
+    over ends, and the signaller hears who took over."""
     now = now or timezone.now()
     route = _lock(route)
     _expect(route, RouteStatus.SHARED)
@@ -167,17 +192,51 @@ def accept(professional: Professional, actor: Actor, route: Route,
     handed_from = Route.objects.filter(handed_over_to=route).first()
     if handed_from is not None and handed_from.status in _STATUS_ORDER:
         Route.objects.filter(pk=handed_from.pk).update(status=RouteStatus.HANDED_OVER, ended_at=now)
+        _release(handed_from, actor)
         give_feedback(handed_from, FeedbackMoment.HANDED_OVER, now, route_started=True,
                       with_organisation=route.desk)
     refresh_signal_status(route.signal, now)
     return route
 
 
-def _desk_for(slug: str) -> Organisation:
-    desk = organisation_by_slug(slug) if slug else None
-    if desk is None or not desk.is_active:
-        refuse("organisatie-onbekend", "Kies de organisatie die het overneemt.", "overdragenAan")
-    return desk
+#: Who can take a signal over or give the help: teams that receive signals and organisations
+#: whose core task is helping youth — never a school, the police, a housing corporation or
+#: volunteers, who signal but do not take a family's case over.
+CARE = Q(type__receives_signals=True) | Q(type__may_coordinate_match=True)
+
+
+def care_organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(CARE, is_active=True).order_by("name")
+
+
+def handover_receivers(route: Route, outcome: str | None = None) -> QuerySet[Organisation]:
+    """To the local team: a team that receives signals. To an existing professional: an
+    organisation already involved with the person (or the signaller's own). Without an outcome:
+    everyone either could be, for the form's list."""
+    local_team = Q(type__receives_signals=True)
+    existing = (Q(pk__in=involved_organisation_ids(route.signal.person))
+                | Q(pk=route.signal.organisation_id))
+    allowed = {AssessmentOutcome.LOCAL_TEAM: local_team,
+               AssessmentOutcome.EXISTING_PROFESSIONAL: existing}.get(outcome, local_team | existing)
+    return Organisation.objects.filter(allowed, is_active=True).exclude(pk=route.desk_id) \
+        .order_by("name")
+
+
+def _receiver(route: Route, outcome: str, slug: str) -> Organisation:
+    receiver = handover_receivers(route, outcome).filter(slug=slug).first() if slug else None
+    if receiver is None:
+        refuse("organisatie-onbekend",
+               "Kies een CJG-Jeugdteam of sociaal gebiedsteam om aan over te dragen."
+               if outcome == AssessmentOutcome.LOCAL_TEAM else
+               "Kies een organisatie die al bij deze persoon betrokken is.", "overdragenAan")
+    return receiver
+
+
+def _helper(slug: str) -> Organisation:
+    helper = care_organisations().filter(slug=slug).first()
+    if helper is None:
+        refuse("organisatie-onbekend", "Kies een organisatie die hulp biedt.", "hulpDoor")
+    return helper
 
 
 @transaction.atomic
@@ -198,12 +257,16 @@ def record_assessment(
     if outcome not in allowed:
         names = ", ".join(in_sentence(AssessmentOutcome(o).label) for o in sorted(allowed))
         refuse("uitkomst-onbekend", f"Kies een uitkomst: {names}.", "uitkomst")
-    handed_to = _desk_for(handed_to_slug) if outcome in HANDING_OVER else None
+    handed_to = _receiver(route, outcome, handed_to_slug) if outcome in HANDING_OVER else None
     if signaller_keeps_role and not safety_conditions.strip():
         refuse("veiligheidsvoorwaarden-ontbreken", "De melder houdt een rol: leg de afgesproken "
                "veiligheidsvoorwaarden vast.", "veiligheidsvoorwaarden")
+    # Warm handover: the assessing desk stays responsible (assessed, not yet handed over) until
+    # the receiving organisation accepts; handing back to the signaller's own organisation, which
+    # is already involved, completes at once.
+    to_signaller = handed_to is not None and handed_to == route.signal.organisation
     status = (RouteStatus.ENDED if outcome in ENDING
-              else RouteStatus.HANDED_OVER if outcome in HANDING_OVER else RouteStatus.ASSESSED)
+              else RouteStatus.HANDED_OVER if to_signaller else RouteStatus.ASSESSED)
     if status != RouteStatus.ASSESSED:
         _hold_until_handover_accepted(route)
     Route.objects.filter(pk=route.pk).update(
@@ -213,13 +276,16 @@ def record_assessment(
     )
     route.refresh_from_db()
     _audit(actor, route, f"beoordeling: {outcome}")
+    if status != RouteStatus.ASSESSED:
+        _release(route, actor)
     started = outcome not in ENDING
     give_feedback(route, FeedbackMoment.ASSESSED, now, route_started=started,
                   with_organisation=handed_to or (route.desk if started else None))
     if outcome in ENDING:
         give_feedback(route, FeedbackMoment.ENDED, now, route_started=False)
-    if handed_to is not None and handed_to != route.signal.organisation:
-        _hand_over(professional, actor, route, handed_to, now)
+    if handed_to is not None and not to_signaller:
+        route.handed_over_to = _hand_over(professional, actor, route, handed_to, now)
+        route.save(update_fields=["handed_over_to"])
     refresh_signal_status(route.signal, now)
     return route
 
@@ -227,15 +293,20 @@ def record_assessment(
 def _hand_over(professional: Professional, actor: Actor, route: Route, receiver: Organisation,
                now: datetime) -> Route:
     """The receiving organisation gets the signal as a route of its own (warm handover: it is
-    responsible from the moment it accepts)."""
+    responsible from the moment it accepts, due by 12:00 on the next working day)."""
+    settings, _district = settings_for_person(route.signal.person, route.signal.organisation)
     handover = Route.objects.create(
         signal=route.signal, desk=receiver, kind=RouteKind.SIGNAL, shared_at=now,
         shared_by=professional, reason=f"Overgedragen door {route.desk.name}.",
-        consent_basis=ConsentBasis.SAFETY,
-        safety_reason=f"Overdracht door {route.desk.name} na beoordeling van de veiligheid.",
+        # The basis the signal was shared on travels with it; nothing is made up on the way.
+        consent_basis=route.consent_basis, consent_given_by=route.consent_given_by,
+        safety_reason=route.safety_reason,
         signaller_keeps_role=route.signaller_keeps_role, safety_conditions=route.safety_conditions,
+        due_at=handover_due(now, settings),
     )
-    grant_basis(receiver, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid), actor=actor)
+    if route.outcome == AssessmentOutcome.LOCAL_TEAM:  # an existing professional is involved already
+        grant_basis(receiver, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid),
+                    actor=actor)
     record(actor, EventType.CREATE, signal_subject(route.signal, loket=receiver.slug),
            purpose="signaal overgedragen")
     tell_desk(handover)
@@ -252,7 +323,7 @@ def record_help_started(professional: Professional, actor: Actor, route: Route,
     if route.kind == RouteKind.ADVICE:
         refuse("adviesvraag-zonder-hulp", "Een adviesvraag is gesteld zonder naam: het loket "
                "geeft advies, maar start geen hulp.", "status", RefusalKind.CONFLICT)
-    helper = _desk_for(with_slug) if with_slug else route.desk
+    helper = _helper(with_slug) if with_slug else route.desk
     Route.objects.filter(pk=route.pk).update(status=RouteStatus.HELP_STARTED, help_started_at=now,
                                              help_with=helper)
     route.refresh_from_db()
@@ -266,14 +337,20 @@ def record_help_started(professional: Professional, actor: Actor, route: Route,
 @transaction.atomic
 def end_route(professional: Professional, actor: Actor, route: Route,
               now: datetime | None = None) -> Route:
-    """The desk ends its route; the signaller hears whether help started and with whom."""
+    """The desk ends its route after help has started (or, for Veilig Thuis, after investigating
+    itself); the signaller hears whether help started and with whom. Ending without help goes
+    through the triage or assessment (advice only, or end), so nobody is let go unrecorded."""
     now = now or timezone.now()
     route = _lock(route)
-    _expect(route, *_STATUS_ORDER)
+    if not may_end(route):
+        refuse("hulp-niet-gestart", "Een route eindigt pas als de hulp is gestart. Zonder hulp: "
+               "leg de triage of beoordeling vast met de uitkomst alleen advies of afsluiten.",
+               "status", RefusalKind.CONFLICT)
     _hold_until_handover_accepted(route)
     Route.objects.filter(pk=route.pk).update(status=RouteStatus.ENDED, ended_at=now)
     route.refresh_from_db()
     _audit(actor, route, "route beëindigd")
+    _release(route, actor)
     give_feedback(route, FeedbackMoment.ENDED, now, route_started=route.help_started_at is not None,
                   with_organisation=route.help_with)
     refresh_signal_status(route.signal, now)

@@ -26,11 +26,13 @@ from ketenzicht.refusals import RefusalKind
 from .access import signal_subject
 from .decision_framework import REPORTING, allowed_decisions, weigh
 from .models import (
+    OPEN_ROUTE,
     Decision,
     DossierEntry,
     FrameworkOutcome,
     MeldcodeStep,
     Route,
+    RouteKind,
     Signal,
     SignalStatus,
 )
@@ -194,12 +196,12 @@ def record_decision(
                                recorded_at=now, notes=notes.strip(), decision=decision), actor)
     report = None
     if decision in REPORTING:
-        if share is None:
+        if share is None and _open_report(signal) is None:
             refuse("melding-ontbreekt", "Leg vast op welke grondslag u meldt bij Veilig Thuis.",
                    "toestemming")
-        settings, _district = settings_for_person(signal.person, signal.organisation)
-        report = share_signal(professional, actor, signal, ShareRequest(
-            consent=share.consent, desk_slug=settings.report_desk.slug,
+        report = _open_report(signal) or share_signal(professional, actor, signal, ShareRequest(
+            consent=share.consent,
+            desk_slug=settings_for_person(signal.person, signal.organisation)[0].report_desk.slug,
             deviation_reason=share.deviation_reason or "Besluit in stap 5 van de meldcode: melden.",
         ), now)
     elif decision in (Decision.CLOSE, Decision.CLOSE_WITH_MONITORING) \
@@ -207,3 +209,9 @@ def record_decision(
         Signal.objects.filter(pk=signal.pk).update(status=SignalStatus.CLOSED, closed_at=now)
     signal.refresh_from_db()
     return DecisionResult(entry, report)
+
+
+def _open_report(signal: Signal) -> Route | None:
+    """A report already made (e.g. an acute one before the Meldcode was done): step 5's decision
+    to report is that report, not a second one."""
+    return signal.routes.filter(OPEN_ROUTE, kind=RouteKind.REPORT).first()

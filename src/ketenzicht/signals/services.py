@@ -279,7 +279,6 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
         signal=signal, step=MeldcodeStep.SIGNALS, author=professional, recorded_at=now,
         notes="Signalen in kaart gebracht: waarneming en uitspraken van anderen vastgelegd.",
     )
-    grant_basis(professional.organisation, person, BasisKind.SIGNALLER, str(signal.uuid), actor=actor)
     record(actor, EventType.CREATE, signal_subject(signal), purpose="signaal vastgelegd")
     return signal
 

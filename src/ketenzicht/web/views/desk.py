@@ -125,12 +125,6 @@ def desk_inbox(request: HttpRequest) -> HttpResponse:
 
 # --- The route page ---------------------------------------------------------------------------
 
-def _organisations(professional: Professional):
-    """Who a route can be handed over to, or who gives the help: every active organisation."""
-    return Organisation.objects.filter(is_active=True).exclude(
-        pk=professional.organisation_id).order_by("name")
-
-
 def _consent_text(route: Route) -> str:
     if route.consent_basis == ConsentBasis.CONSENT:
         return _("Met toestemming van %(who)s") % {
@@ -145,8 +139,10 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
     professional = request.professional
     signal = route.signal
     anonymous = route.kind == RouteKind.ADVICE
-    organisations = list(_organisations(professional)) if route.status in (
-        RouteStatus.ACCEPTED, RouteStatus.ASSESSED) else []
+    acting = route.status in (RouteStatus.ACCEPTED, RouteStatus.ASSESSED)
+    receivers = list(desks.handover_receivers(route)) if acting else []
+    helpers = list(desks.care_organisations().exclude(pk=professional.organisation_id)) \
+        if acting else []
     outcomes = desks.outcomes_for(route)
     now = timezone.now()
     handover = route.handed_over_to if route.handed_over_to_id else None
@@ -173,13 +169,10 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
         "may_assess": route.status == RouteStatus.ACCEPTED,
         "may_start_help": not anonymous and route.status in (RouteStatus.ACCEPTED,
                                                              RouteStatus.ASSESSED),
-        # Warm handover: the crisis service lets go only once the team has accepted.
-        "may_end": route.status in (RouteStatus.ACCEPTED, RouteStatus.ASSESSED,
-                                    RouteStatus.HELP_STARTED)
-        and not (handover is not None and handover.status == RouteStatus.SHARED),
+        "may_end": desks.may_end(route),
         "assessment_form": assessment_form or AssessmentForm(
-            outcomes=outcomes, organisations=organisations),
-        "help_form": help_form or HelpStartedForm(organisations=organisations),
+            outcomes=outcomes, organisations=receivers),
+        "help_form": help_form or HelpStartedForm(organisations=helpers),
         "title": route.get_kind_display(),
     }, status=status)
 
@@ -227,7 +220,7 @@ def desk_assess(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
     if route is None:
         return not_found(request)
     form = AssessmentForm(request.POST, outcomes=desks.outcomes_for(route),
-                          organisations=_organisations(professional))
+                          organisations=desks.handover_receivers(route))
     if form.is_valid():
         data = form.cleaned_data
         safety = desks.is_safety_assessment(route)
@@ -258,7 +251,8 @@ def desk_help_started(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
     route = _open_for_update(request, route_uuid)
     if route is None:
         return not_found(request)
-    form = HelpStartedForm(request.POST, organisations=_organisations(professional))
+    form = HelpStartedForm(request.POST, organisations=desks.care_organisations().exclude(
+        pk=professional.organisation_id))
     if form.is_valid():
         try:
             started = desks.record_help_started(professional, web_actor(request, professional),

@@ -365,6 +365,9 @@ class Route(models.Model):
     shared_at = models.DateTimeField(_("gedeeld op"))
     shared_by = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(_("reden (voorstel van het systeem)"), max_length=300)
+    #: An advice request's own question, written without names: Veilig Thuis sees this, never
+    #: the signal's facts (which are written about a named person).
+    question = models.TextField(_("adviesvraag (zonder namen)"), blank=True)
     deviation_reason = models.TextField(_("reden om af te wijken van het voorstel"), blank=True)
     consent_basis = models.CharField(_("grondslag voor delen"), max_length=12,
                                      choices=ConsentBasis.choices)

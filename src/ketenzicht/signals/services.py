@@ -45,6 +45,7 @@ from .models import (
 from .notices import tell_desk
 
 MAX_FACTS = 10_000
+MAX_QUESTION = 2000
 
 
 def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID):
@@ -342,6 +343,8 @@ class ShareRequest:
     #: Another desk than the proposal (with a reason); empty takes the proposal.
     desk_slug: str = ""
     deviation_reason: str = ""
+    #: An advice request's question, without names.
+    question: str = ""
 
 
 def may_work_on(professional: Professional, signal: Signal) -> bool:
@@ -444,6 +447,7 @@ def _open_route(signal: Signal, professional: Professional, actor: Actor, desk: 
     route = Route.objects.create(
         signal=signal, desk=desk, kind=kind, shared_at=now, shared_by=professional,
         reason=reason[:300], deviation_reason=request.deviation_reason.strip(),
+        question=request.question.strip(),
         consent_basis=request.consent.basis, consent_given_by=request.consent.given_by,
         safety_reason=request.consent.safety_reason.strip(),
         due_at=due_at or due_for(kind, desk, now, settings),
@@ -456,14 +460,22 @@ def _open_route(signal: Signal, professional: Professional, actor: Actor, desk: 
     return route
 
 
-def request_advice(professional: Professional, actor: Actor, signal: Signal,
+def request_advice(professional: Professional, actor: Actor, signal: Signal, question: str,
                    now: datetime | None = None) -> Route:
-    """Step 2: ask Veilig Thuis for advice. Asked without the person's name, so it needs no
-    consent and gives Veilig Thuis no access to the person."""
+    """Step 2: ask Veilig Thuis for advice. Asked without the person's name — with a question of
+    its own, since the signal's facts are written about a named person — so it needs no consent
+    and gives Veilig Thuis no access to the person."""
+    if not question.strip():
+        refuse("adviesvraag-ontbreekt", "Schrijf uw vraag aan Veilig Thuis, zonder namen of andere "
+               "gegevens waaraan iemand te herkennen is.", "adviesvraag")
+    if len(question) > MAX_QUESTION:
+        refuse("adviesvraag-te-lang", f"Stel uw vraag in ten hoogste {MAX_QUESTION} tekens.",
+               "adviesvraag")
     settings, _district = settings_for_person(signal.person, signal.organisation)
     return share_signal(
         professional, actor, signal,
         ShareRequest(consent=Consent(ConsentBasis.NOT_NEEDED), desk_slug=settings.report_desk.slug,
-                     deviation_reason="Adviesvraag aan Veilig Thuis (stap 2 van de meldcode)."),
+                     deviation_reason="Adviesvraag aan Veilig Thuis (stap 2 van de meldcode).",
+                     question=question),
         now, kind=RouteKind.ADVICE,
     )

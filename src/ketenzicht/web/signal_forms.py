@@ -182,6 +182,19 @@ class ConsentFields(forms.Form):
                 data.get("veiligheidsreden", "") if basis == ConsentBasis.SAFETY else "")
 
 
+class AdviceForm(forms.Form):
+    """Advies vragen aan Veilig Thuis: a question of its own, without names."""
+
+    REFUSAL_FIELDS = {"adviesvraag": "adviesvraag"}
+
+    adviesvraag = forms.CharField(
+        label=_("Uw vraag aan Veilig Thuis"), max_length=2000, widget=forms.Textarea,
+        help_text=_("Zonder namen, adressen of andere gegevens waaraan iemand te herkennen is: "
+                    "Veilig Thuis ziet alleen deze vraag, de categorieën en de leeftijd."),
+        error_messages={"required": _("Schrijf uw vraag aan Veilig Thuis.")},
+    )
+
+
 class ShareForm(ConsentFields):
     """Delen met een loket: the proposal preselected; another desk needs a reason."""
 

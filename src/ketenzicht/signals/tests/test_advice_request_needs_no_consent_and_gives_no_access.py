@@ -16,7 +16,7 @@ from .support import fresh, person
 
 def test_advice_request_needs_no_consent_and_gives_veilig_thuis_no_access(emmen):
     signal = signal_as("leerkracht")
-    route = request_advice(*acting("leerkracht"), signal, OFFICE_HOURS)
+    route = request_advice(*acting("leerkracht"), signal, "Melden of eerst hulp?", OFFICE_HOURS)
     assert (route.kind, route.consent_basis, route.consent_given_by) == (
         RouteKind.ADVICE, ConsentBasis.NOT_NEEDED, "")
     vt, vt_actor = acting("veiligthuis")

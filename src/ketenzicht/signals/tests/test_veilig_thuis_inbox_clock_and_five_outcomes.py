@@ -33,7 +33,7 @@ def test_reports_and_advice_requests_land_in_veilig_thuis_inbox_with_the_clock(e
     report = report_through_meldcode(signal_as("leerkracht"))
     advice = request_advice(*acting("jgz"), signal_as("jgz", categories=("overig",),
                             now=datetime(2026, 11, 24, 9, tzinfo=AMSTERDAM)),
-                            datetime(2026, 11, 24, 9, tzinfo=AMSTERDAM))
+                            "Melden of eerst hulp?", datetime(2026, 11, 24, 9, tzinfo=AMSTERDAM))
     vt, _actor = acting("veiligthuis")
     inbox = list(desks.inbox(vt))
     assert inbox == [advice, report]  # the nearest deadline first

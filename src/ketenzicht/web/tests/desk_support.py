@@ -10,8 +10,8 @@ from ketenzicht.signals.models import ConsentBasis, Route, Signal
 from ketenzicht.signals.services import Consent, ShareRequest, request_advice, share_signal
 from ketenzicht.signals.tests.conftest import OFFICE_HOURS, PARENTS_CONSENT, acting, signal_as
 
-#: Facts that name nobody, for an advice request (asked without the person's name).
-NAMELESS_FACTS = "Het kind komt al een week zonder jas en zonder ontbijt op school."
+#: An advice request's own question, written without names (the signal's facts name Daan).
+ADVICE_QUESTION = "Een leerling komt al een week zonder jas en ontbijt; melden of eerst hulp?"
 #: Shared without consent because of the safety risk: fits a person of any age.
 FOR_SAFETY = ShareRequest(Consent(ConsentBasis.SAFETY, safety_reason="Vader dreigt met geweld."))
 
@@ -34,8 +34,8 @@ def report_to_veilig_thuis(username: str = "leerkracht", bsn: str = "999990019",
 
 def advice_request(username: str = "leerkracht", bsn: str = "999990019", *,
                    now: datetime = OFFICE_HOURS) -> Route:
-    signal: Signal = signal_as(username, bsn, now=now, facts=NAMELESS_FACTS)
-    return request_advice(*acting(username), signal, now)
+    signal: Signal = signal_as(username, bsn, now=now)
+    return request_advice(*acting(username), signal, ADVICE_QUESTION, now)
 
 
 def crisis_desk_professional(username: str = "spoed") -> Professional:

@@ -8,7 +8,7 @@ from ketenzicht.audit.models import AuditEvent
 from ketenzicht.signals.models import Attachment, RouteStatus
 from ketenzicht.signals.tests.conftest import emmen  # noqa: F401 (the fixture)
 
-from .desk_support import NAMELESS_FACTS, advice_request
+from .desk_support import ADVICE_QUESTION, advice_request
 from .vir_login import logged_in
 
 pytestmark = pytest.mark.usefixtures("emmen")
@@ -27,11 +27,14 @@ def test_inbox_shows_an_advice_request_without_name():
     assert not AuditEvent.objects.filter(object_type="loket-postvak").exists()
 
 
-def test_route_page_of_an_advice_request_shows_the_concern_not_the_person():
+def test_route_page_of_an_advice_request_shows_its_question_not_the_signals_facts():
+    """The signal's facts name Daan; Veilig Thuis sees only the question asked without names."""
     route = advice_request()
+    assert "Daan" in route.signal.facts
     page = logged_in("veiligthuis").get(f"/loket/{route.uuid}/").content.decode()
 
-    assert NAMELESS_FACTS in page and "Ingrid Hofstede" in page
+    assert ADVICE_QUESTION in page and "Ingrid Hofstede" in page
+    assert route.signal.facts not in page
     assert "Niet nodig: adviesvraag zonder naam" in page
     for part in DAANS_NAME:
         assert part not in page, part

@@ -66,14 +66,25 @@ def test_advice_is_asked_of_veilig_thuis_without_a_name():
     client = logged_in("leerkracht")
     assert "Advies vragen aan Veilig Thuis (zonder naam)" in page(client, f"/signalen/{signal.uuid}/")
 
-    response = client.post(f"/signalen/{signal.uuid}/advies/")
+    question = "Een leerling komt zonder jas en ontbijt: melden of eerst hulp?"
+    response = client.post(f"/signalen/{signal.uuid}/advies/", {"adviesvraag": question})
 
     assert response.status_code == 302
     route = Route.objects.get()
     assert route.kind == RouteKind.ADVICE and route.consent_basis == "niet-nodig"
+    assert route.question == question
     html = page(client, f"/signalen/{signal.uuid}/")
     assert "Uw adviesvraag is zonder naam gestuurd naar Veilig Thuis Drenthe." in html
     assert "Gedeeld met Veilig Thuis Drenthe als adviesvraag op" in html
+
+
+def test_advice_needs_a_question_of_its_own_without_names():
+    signal = signal_as("leerkracht")
+    response = logged_in("leerkracht").post(f"/signalen/{signal.uuid}/advies/", {"adviesvraag": " "})
+
+    assert response.status_code == 200
+    assert "Schrijf uw vraag aan Veilig Thuis" in response.content.decode()
+    assert not Route.objects.exists()
 
 
 def test_the_oggz_agenda_is_offered_only_for_care_avoidance():

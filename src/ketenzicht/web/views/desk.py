@@ -156,7 +156,7 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
         "age": signal.person.age_on(timezone.localdate(now)) if anonymous else None,
         "safety_assessment": desks.is_safety_assessment(route),
         "categories": list(signal.categories.all()),
-        "statements": list(signal.statements.order_by("recorded_at", "id")),
+        "statements": [] if anonymous else list(signal.statements.order_by("recorded_at", "id")),
         "attachments": [] if anonymous else list(
             signal.attachments.defer("content").order_by("uploaded_at", "id")),
         "consent": _consent_text(route),

@@ -59,6 +59,7 @@ from ..guards import professional_required, web_actor
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
 from ..signal_forms import (
+    AdviceForm,
     ChildCheckForm,
     ConsultationForm,
     ConversationForm,
@@ -297,6 +298,7 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
             c.category == Category.CARE_AVOIDANCE for c in categories)
         context["may_ask_advice"] = next_step is not None \
             and next_step.step == MeldcodeStep.CONSULTATION
+        context["advice_form"] = bound.get("advice_form") or AdviceForm(auto_id="advies_%s")
     return context
 
 
@@ -407,14 +409,17 @@ def signal_advice(request: HttpRequest, signal_uuid: UUID) -> HttpResponse:
     found, response = _open_to_act(request, signal_uuid)
     if response is not None:
         return response
+    form = AdviceForm(request.POST, auto_id="advies_%s")
+    if not form.is_valid():
+        return _render_bound(request, found, advice_form=form)
     try:
         route = services.request_advice(request.professional,
-                                        web_actor(request, request.professional), found)
+                                        web_actor(request, request.professional), found,
+                                        form.cleaned_data["adviesvraag"])
     except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("Uw adviesvraag is zonder naam gestuurd naar %(desk)s.") % {
-            "desk": route.desk.name})
+        return _refused(request, refusal, form, found, "advice_form", "meldcode")
+    messages.success(request, _("Uw adviesvraag is zonder naam gestuurd naar %(desk)s.") % {
+        "desk": route.desk.name})
     return _to_signal(found.uuid, "meldcode")
 
 

@@ -46,6 +46,10 @@ ABUSE_OR_DOMESTIC_VIOLENCE = frozenset({
 #: Adults' circumstances: on their own, about an adult, they go to the sociaal gebiedsteam.
 ADULT_CIRCUMSTANCES = frozenset({Category.POVERTY, Category.DEBTS, Category.HOUSING})
 
+#: Categories that say nothing about a child by themselves: about an adult, without a concern
+#: about a child, they do not involve children (the others name a child or a parent).
+NOT_ABOUT_A_CHILD = ADULT_CIRCUMSTANCES | {Category.CARE_AVOIDANCE, Category.OTHER}
+
 #: The signals the kindcheck of each kind of adult care usually starts with (a proposal only).
 CHILD_CHECK_CATEGORY_BY_TYPE = {
     "volwassen-ggz": Category.PARENT_PSYCHIATRY,

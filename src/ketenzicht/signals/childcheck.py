@@ -101,7 +101,7 @@ def record_child_check(
         check.signal = record_signal(professional, actor, SignalRequest(
             categories=concern.categories or proposed_categories(professional),
             urgency=concern.urgency, facts=concern.facts, person=client,
-            statements=concern.statements, source=Source.CHILD_CHECK,
+            statements=concern.statements, source=Source.CHILD_CHECK, child_concern=True,
         ), now)
         check.save(update_fields=["signal"])
     return check

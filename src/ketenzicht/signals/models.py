@@ -144,6 +144,9 @@ class Signal(models.Model):
         verbose_name=_("gebiedsregio van de woonplaats"),
     )
     urgency = models.CharField(_("urgentie"), max_length=10, choices=Urgency.choices)
+    #: A concern about a child, also when the signal names an adult's circumstances (a positive
+    #: kindcheck with concerns): it routes to the youth desk, never to the adults' desk.
+    child_concern = models.BooleanField(_("zorg over een kind"), default=False)
     observed_at = models.DateTimeField(_("waargenomen op"))
     facts = models.TextField(_("waarneming (feiten)"))
     source = models.CharField(_("bron"), max_length=10, choices=Source.choices, default=Source.WEB)

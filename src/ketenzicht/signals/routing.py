@@ -10,8 +10,9 @@ The rules, in the order they are tried (the first that applies decides):
    office hours the CJG-Jeugdteam of the residence district; outside office hours (evenings,
    weekends, Dutch public holidays) the crisis service, with an automatic handover to that
    CJG-Jeugdteam due at the handover time (12:00) of the next working day.
-4. ``omstandigheden-volwassene`` — only adults' circumstances (armoede, schulden, huisvesting)
-   about an adult, no concern about a child: the sociaal gebiedsteam of the residence district.
+4. ``omstandigheden-volwassene`` — only adults' circumstances (armoede, schulden, huisvesting;
+   also zorgmijding or overig) about an adult, no concern about a child: the sociaal
+   gebiedsteam of the residence district.
 5. ``woonplaats-jeugdige`` — everything else about a youth, and any signal where children are
    involved: the CJG-Jeugdteam of the district where the youth **lives**, never the school's;
    a youth of secondary-school age (12–17) may go to the CJG 12+ team instead.
@@ -29,7 +30,7 @@ from ketenzicht.organisations.calendar import is_working_day
 from ketenzicht.organisations.models import District, Organisation
 from ketenzicht.refusals import RefusalKind, Refused
 
-from .categories import ABUSE_OR_DOMESTIC_VIOLENCE, ADULT_CIRCUMSTANCES, Category, Urgency
+from .categories import ABUSE_OR_DOMESTIC_VIOLENCE, NOT_ABOUT_A_CHILD, Category, Urgency
 from .models import RouteKind, SignalSettings
 
 ADULT_AGE = 18
@@ -66,11 +67,15 @@ class Facts:
     moment: datetime
     age: int
     signaller_is_volunteer: bool = False
+    #: The signaller worries about a child (e.g. a positive kindcheck with concerns).
+    child_concern: bool = False
 
     @property
     def children_involved(self) -> bool:
-        """A minor is the subject, or a category other than adults' circumstances is named."""
-        return self.age < ADULT_AGE or not self.categories <= ADULT_CIRCUMSTANCES
+        """A minor is the subject, the signaller worries about a child, or a category names a
+        child or a parent."""
+        return (self.age < ADULT_AGE or self.child_concern
+                or not self.categories <= NOT_ABOUT_A_CHILD)
 
 
 @dataclass(frozen=True)

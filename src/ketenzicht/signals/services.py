@@ -100,11 +100,11 @@ def _check_urgency(urgency: str) -> str:
 
 
 def facts_for(born: date, categories: tuple[str, ...], urgency: str, moment: datetime,
-              signaller: Organisation) -> routing.Facts:
+              signaller: Organisation, *, child_concern: bool = False) -> routing.Facts:
     return routing.Facts(
         categories=_check_categories(categories), urgency=_check_urgency(urgency),
         moment=moment, age=age_on(born, timezone.localdate(moment)),
-        signaller_is_volunteer=signaller.type.is_volunteer,
+        signaller_is_volunteer=signaller.type.is_volunteer, child_concern=child_concern,
     )
 
 
@@ -125,11 +125,19 @@ def settings_for_person(
 
 
 def propose_route(person: Person, categories: tuple[str, ...], urgency: str, moment: datetime,
-                  organisation: Organisation) -> routing.Proposal:
+                  organisation: Organisation, *, child_concern: bool = False) -> routing.Proposal:
     """The desk the system proposes for this person, concern, urgency and moment."""
-    facts = facts_for(person.date_of_birth, categories, urgency, moment, organisation)
+    facts = facts_for(person.date_of_birth, categories, urgency, moment, organisation,
+                      child_concern=child_concern)
     settings, district = settings_for_person(person, organisation)
     return routing.propose(facts, settings, district)
+
+
+def proposal_for(signal: Signal, moment: datetime) -> routing.Proposal:
+    """The proposal for a recorded signal at ``moment`` (office hours may have changed since)."""
+    categories = tuple(c.category for c in signal.categories.all())
+    return propose_route(signal.person, categories, signal.urgency, moment, signal.organisation,
+                         child_concern=signal.child_concern)
 
 
 def _in_register(bsn: str) -> tuple[date, District | None]:
@@ -191,6 +199,7 @@ class SignalRequest:
     person: Person | None = None
     statements: tuple[StatementData, ...] = field(default=())
     source: str = Source.WEB
+    child_concern: bool = False
 
 
 def _check_may_signal(professional: Professional) -> None:
@@ -255,13 +264,14 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     _check_request(request, now)
     person = _subject_person(professional, actor, request)
     facts = facts_for(person.date_of_birth, request.categories, request.urgency, now,
-                      professional.organisation)
+                      professional.organisation, child_concern=request.child_concern)
     settings, district = settings_for_person(person, professional.organisation)
     proposal = routing.propose(facts, settings, district)
     signal = Signal.objects.create(
         person=person, signaller=professional, organisation=professional.organisation,
         district=district,
-        urgency=request.urgency, observed_at=request.observed_at or now,
+        urgency=request.urgency, child_concern=request.child_concern,
+        observed_at=request.observed_at or now,
         facts=request.facts.strip(), source=request.source, proposed_desk=proposal.desk,
         proposed_kind=proposal.kind, proposed_reason=proposal.reason,
         proposed_rule=proposal.outcome.rule, created_at=now,
@@ -411,8 +421,7 @@ def share_signal(professional: Professional, actor: Actor, signal: Signal, reque
         if signal.status == SignalStatus.CLOSED:
             refuse("signaal-afgesloten", "Dit signaal is afgesloten; leg een nieuw signaal vast.",
                    kind=RefusalKind.CONFLICT)
-        categories = tuple(signal.categories.values_list("category", flat=True))
-        proposal = propose_route(signal.person, categories, signal.urgency, now, signal.organisation)
+        proposal = proposal_for(signal, now)
         settings, _district = settings_for_person(signal.person, signal.organisation)
         desk, chosen_kind, reason = _desk_and_kind(signal, request, proposal, settings)
         chosen_kind = kind or chosen_kind

@@ -25,7 +25,7 @@ from ketenzicht.signals.services import (
     SignalRequest,
     StatementData,
     advise_route,
-    propose_route,
+    proposal_for,
     record_signal,
 )
 
@@ -183,9 +183,7 @@ class SignalsView(ClientDataView):
             raise refusal_problem(in_api_terms(refusal, observed)) from None
         # The proposal again, for the answer's handover and alternatives: the same facts at the
         # same moment in the same transaction, so it is the proposal the signal stored.
-        categories = tuple(sorted(set(data["categorieen"])))
-        proposal = propose_route(signal.person, categories, signal.urgency, signal.created_at,
-                                 signal.organisation)
+        proposal = proposal_for(signal, signal.created_at)
         answer = SignaalAangemaaktSerializer(signal, context={"proposal": proposal})
         return Response(answer.data, status=status.HTTP_201_CREATED,
                         headers={"Location": signal_location(signal.uuid)})

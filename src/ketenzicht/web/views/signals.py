@@ -221,10 +221,8 @@ def _step_form(step: int, entries: list[DossierEntry], signal: Signal, data=None
 
 def _current_proposal(signal: Signal) -> tuple[Proposal | None, str]:
     """The desk the system proposes now (office hours may have changed since recording)."""
-    categories = tuple(c.category for c in signal.categories.all())
     try:
-        return services.propose_route(signal.person, categories, signal.urgency, timezone.now(),
-                                      signal.organisation), ""
+        return services.proposal_for(signal, timezone.now()), ""
     except Refused as refusal:
         return None, refusal.message
 

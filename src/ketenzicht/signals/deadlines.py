@@ -2,6 +2,8 @@
 
 - a Meldcode step left lying past its deadline while the signal is still with the signaller: the
   signaller and the aandachtsfunctionaris of their organisation are reminded, once per step;
+- after "hulp organiseren", the agreed date to answer question 5 has passed: the same two are
+  reminded, once;
 - Veilig Thuis's safety assessment not finished within its 5 working days: the team leads of
   Veilig Thuis are told, once per route (the inbox flags it too);
 - a handover (from the crisis service, or from Veilig Thuis or a team to the receiving team) not
@@ -29,9 +31,15 @@ OVERDUE = "signaal-termijn"
 BATCH = 500
 
 
+#: ``Signal.reminded_step`` once the evaluation of question 5 was reminded (after step 5).
+EVALUATION_REMINDED = 6
+
+
 def run_deadline_jobs(now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
-    return {"meldcode_reminded": remind_lying_signals(now), "routes_overdue": flag_overdue_routes(now)}
+    return {"meldcode_reminded": remind_lying_signals(now),
+            "evaluations_reminded": remind_due_evaluations(now),
+            "routes_overdue": flag_overdue_routes(now)}
 
 
 @transaction.atomic
@@ -51,6 +59,24 @@ def remind_lying_signals(now: datetime, batch: int = BATCH) -> int:
         ))
     Signal.objects.filter(pk__in=[s.pk for s in lying]).update(reminded_step=F("next_step"))
     return len(lying)
+
+
+@transaction.atomic
+def remind_due_evaluations(now: datetime, batch: int = BATCH) -> int:
+    """Help was organised with an agreed date to answer question 5; that date has passed."""
+    due = list(
+        Signal.objects.filter(evaluate_on__lt=timezone.localdate(now),
+                              reminded_step__lt=EVALUATION_REMINDED)
+        .select_for_update(of=("self",), skip_locked=True).select_related("signaller")[:batch]
+    )
+    for signal in due:
+        notify([signal.signaller, *safeguarding_leads(signal.organisation_id)], Message(
+            kind=REMINDER, title="Meldcode: evalueer of de hulp tot veiligheid leidt",
+            body=f"Vraag 5 van het afwegingskader stond voor {signal.evaluate_on:%d-%m-%Y}.",
+            link=signal_link(signal), subject_key=f"{signal.uuid}:evaluatie",
+        ))
+    Signal.objects.filter(pk__in=[s.pk for s in due]).update(reminded_step=EVALUATION_REMINDED)
+    return len(due)
 
 
 @transaction.atomic

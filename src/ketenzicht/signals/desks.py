@@ -169,7 +169,8 @@ def refresh_signal_status(signal: Signal, now: datetime) -> None:
         furthest = max(open_statuses, key=_STATUS_ORDER.index)
         Signal.objects.filter(pk=signal.pk).update(status=_SIGNAL_STATUS[furthest], closed_at=None)
     elif routes:
-        meldcode_done = not Signal.objects.filter(pk=signal.pk, next_step__isnull=False).exists()
+        meldcode_done = not Signal.objects.filter(
+            Q(next_step__isnull=False) | Q(evaluate_on__isnull=False), pk=signal.pk).exists()
         Signal.objects.filter(pk=signal.pk).update(
             status=SignalStatus.CLOSED if meldcode_done else SignalStatus.OPEN,
             closed_at=now if meldcode_done else None,

@@ -29,6 +29,7 @@ from .models import (
     OPEN_ROUTE,
     Decision,
     DossierEntry,
+    Evaluation,
     FrameworkOutcome,
     MeldcodeStep,
     Route,
@@ -173,7 +174,7 @@ def record_weighing(
 
 @dataclass(frozen=True)
 class DecisionResult:
-    entry: DossierEntry
+    entry: DossierEntry | Evaluation
     report: Route | None
 
 
@@ -181,12 +182,18 @@ class DecisionResult:
 def record_decision(
     professional: Professional, actor: Actor, signal: Signal, decision: str, notes: str = "",
     share: ShareRequest | None = None, now: datetime | None = None,
+    evaluate_on: date | None = None,
 ) -> DecisionResult:
     """Step 5: decide as the afwegingskader leads. Reporting shares the signal with Veilig Thuis
     (consent, or the safety reason for reporting without it, comes with ``share``); closing
-    closes the signal."""
+    closes the signal; organising help sets the date on which question 5 is answered."""
     now = now or timezone.now()
     signal = _start_step(professional, signal, MeldcodeStep.DECISION)
+    if decision == Decision.ORGANISE_HELP and (
+        evaluate_on is None or evaluate_on <= timezone.localdate(now)
+    ):
+        refuse("evaluatiedatum-ontbreekt", "Leg vast wanneer u evalueert of de hulp tot de nodige "
+               "veiligheid leidt (vraag 5): een datum na vandaag.", "evaluerenOp")
     outcome = FrameworkOutcome(signal.dossier.get(step=MeldcodeStep.WEIGHING).framework_outcome)
     if decision not in Decision.values or decision not in allowed_decisions(outcome):
         allowed = ", ".join(in_sentence(Decision(d).label) for d in sorted(allowed_decisions(outcome)))
@@ -196,19 +203,68 @@ def record_decision(
                                recorded_at=now, notes=notes.strip(), decision=decision), actor)
     report = None
     if decision in REPORTING:
-        if share is None and _open_report(signal) is None:
-            refuse("melding-ontbreekt", "Leg vast op welke grondslag u meldt bij Veilig Thuis.",
-                   "toestemming")
-        report = _open_report(signal) or share_signal(professional, actor, signal, ShareRequest(
-            consent=share.consent,
-            desk_slug=settings_for_person(signal.person, signal.organisation)[0].report_desk.slug,
-            deviation_reason=share.deviation_reason or "Besluit in stap 5 van de meldcode: melden.",
-        ), now)
-    elif decision in (Decision.CLOSE, Decision.CLOSE_WITH_MONITORING) \
-            and not signal.routes.exclude(kind="advies").exists():
-        Signal.objects.filter(pk=signal.pk).update(status=SignalStatus.CLOSED, closed_at=now)
+        report = _report(professional, actor, signal, share, now, "Besluit in stap 5 van de "
+                         "meldcode: melden.")
+    elif decision == Decision.ORGANISE_HELP:
+        Signal.objects.filter(pk=signal.pk).update(evaluate_on=evaluate_on)
+    else:
+        _close_unless_shared(signal, now)
     signal.refresh_from_db()
     return DecisionResult(entry, report)
+
+
+def _report(professional: Professional, actor: Actor, signal: Signal, share: ShareRequest | None,
+            now: datetime, reason: str) -> Route:
+    """Report to Veilig Thuis, or link to the report already made (an acute one, earlier)."""
+    existing = _open_report(signal)
+    if existing is not None:
+        return existing
+    if share is None:
+        refuse("melding-ontbreekt", "Leg vast op welke grondslag u meldt bij Veilig Thuis.",
+               "toestemming")
+    return share_signal(professional, actor, signal, ShareRequest(
+        consent=share.consent,
+        desk_slug=settings_for_person(signal.person, signal.organisation)[0].report_desk.slug,
+        deviation_reason=share.deviation_reason or reason,
+    ), now)
+
+
+def _close_unless_shared(signal: Signal, now: datetime) -> None:
+    """The signaller closes a signal no desk works on; otherwise the desks' routes decide."""
+    if not signal.routes.filter(OPEN_ROUTE).exclude(kind=RouteKind.ADVICE).exists():
+        Signal.objects.filter(pk=signal.pk).update(status=SignalStatus.CLOSED, closed_at=now,
+                                                   evaluate_on=None)
+
+
+@transaction.atomic
+def record_evaluation(
+    professional: Professional, actor: Actor, signal: Signal, *, achieves_safety: bool,
+    notes: str = "", share: ShareRequest | None = None, now: datetime | None = None,
+) -> DecisionResult:
+    """Question 5, at the agreed time: does the help bring the needed safety? Yes: close the
+    help with agreements on monitoring. No: report to Veilig Thuis (domain.md §3)."""
+    now = now or timezone.now()
+    Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
+    signal.refresh_from_db()
+    if not may_work_on(professional, signal):
+        refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
+               "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
+    if signal.evaluate_on is None:
+        refuse("geen-evaluatie", "Er staat voor dit signaal geen evaluatie van de hulp open.",
+               kind=RefusalKind.CONFLICT)
+    Evaluation.objects.create(signal=signal, author=professional, recorded_at=now,
+                              help_achieves_safety=achieves_safety, notes=notes.strip())
+    Signal.objects.filter(pk=signal.pk).update(evaluate_on=None)
+    record(actor, EventType.UPDATE, signal_subject(signal, vraag5=achieves_safety),
+           purpose="meldcode: evaluatie van de hulp (vraag 5)")
+    report = None
+    if achieves_safety:
+        _close_unless_shared(signal, now)
+    else:
+        report = _report(professional, actor, signal, share, now, "Evaluatie (vraag 5): de hulp "
+                         "leidt niet tot de nodige veiligheid: melden.")
+    signal.refresh_from_db()
+    return DecisionResult(signal.evaluation, report)
 
 
 def _open_report(signal: Signal) -> Route | None:

@@ -169,6 +169,9 @@ class Signal(models.Model):
                                                  choices=MeldcodeStep.choices)
     step_due = models.DateField(_("volgende stap uiterlijk"), null=True, blank=True)
     reminded_step = models.PositiveSmallIntegerField(_("herinnerd voor stap"), default=0)
+    #: After "hulp organiseren": the agreed date to answer question 5 of the afwegingskader
+    #: (does the help bring the needed safety?). None when nothing is to be evaluated.
+    evaluate_on = models.DateField(_("vraag 5 evalueren op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("signaal")
@@ -181,6 +184,8 @@ class Signal(models.Model):
             models.Index(fields=["status", "created_at"], name="signal_status_idx"),
             models.Index(fields=["step_due"], condition=Q(next_step__isnull=False),
                          name="signal_step_due_idx"),
+            models.Index(fields=["evaluate_on"], condition=Q(evaluate_on__isnull=False),
+                         name="signal_evaluate_on_idx"),
         ]
 
     def __str__(self) -> str:
@@ -313,6 +318,25 @@ class DossierEntry(models.Model):
 
     def __str__(self) -> str:
         return self.get_step_display()
+
+
+class Evaluation(models.Model):
+    """Question 5 of the afwegingskader, answered at the agreed time after help was organised:
+    yes closes the help with agreements on monitoring, no leads to a report (domain.md §3)."""
+
+    signal = models.OneToOneField(Signal, on_delete=models.CASCADE, related_name="evaluation")
+    author = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("auteur"))
+    recorded_at = models.DateTimeField(_("vastgelegd op"))
+    help_achieves_safety = models.BooleanField(_("5. hulp leidt tot de nodige veiligheid"))
+    notes = models.TextField(_("aantekeningen"), blank=True)
+
+    class Meta:
+        verbose_name = _("evaluatie van de hulp (vraag 5)")
+        verbose_name_plural = _("evaluaties van de hulp (vraag 5)")
+
+    def __str__(self) -> str:
+        return f"Evaluatie {self.signal_id}"
 
 
 class ConsentBasis(models.TextChoices):

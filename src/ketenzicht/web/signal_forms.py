@@ -269,17 +269,45 @@ class DecisionForm(ConsentFields):
 
     besluit = forms.ChoiceField(label=_("Besluit"), choices=[], required=False,
                                 widget=forms.RadioSelect)
+    evalueren_op = forms.DateField(
+        label=_("Evalueren op"), required=False,
+        help_text=_("Alleen bij hulp organiseren: de afgesproken datum waarop u vraag 5 "
+                    "beantwoordt — leidt de hulp tot de nodige veiligheid?"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
     aantekeningen = _textarea(_("Toelichting (niet verplicht)"))
 
-    field_order = ["besluit", "aantekeningen", "toestemming", "gegeven_door", "veiligheidsreden"]
+    field_order = ["besluit", "evalueren_op", "aantekeningen", "toestemming", "gegeven_door",
+                   "veiligheidsreden"]
 
     def __init__(self, *args, decisions=frozenset(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.REFUSAL_FIELDS = {**self.CONSENT_REFUSAL_FIELDS, "besluit": "besluit"}
+        self.REFUSAL_FIELDS = {**self.CONSENT_REFUSAL_FIELDS, "besluit": "besluit",
+                               "evaluerenOp": "evalueren_op"}
         self.fields["besluit"].choices = [
             (decision.value, decision.label) for decision in Decision if decision in decisions]
+        #: Organising help asks for the date on which question 5 is evaluated.
+        self.offers_help = Decision.ORGANISE_HELP in decisions
         if len(decisions) == 1:
             self.initial.setdefault("besluit", next(iter(decisions)).value)
+
+
+class EvaluationForm(ConsentFields):
+    """Question 5 at the agreed time; "nee" reports to Veilig Thuis, so it carries the consent."""
+
+    vraag5 = forms.ChoiceField(
+        label=_("5. Leidt de hulp binnen de gewenste termijn tot de noodzakelijke veiligheid en/of "
+                "het welzijn van alle betrokkenen?"),
+        choices=YES_NO, widget=forms.RadioSelect,
+        error_messages={"required": _("Beantwoord vraag 5 met ja of nee.")})
+    aantekeningen = _textarea(_("Toelichting (niet verplicht)"))
+
+    field_order = ["vraag5", "aantekeningen", "toestemming", "gegeven_door", "veiligheidsreden"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.REFUSAL_FIELDS = dict(self.CONSENT_REFUSAL_FIELDS)
 
 
 # --- Kindcheck ----------------------------------------------------------------------------------------

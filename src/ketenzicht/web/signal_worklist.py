@@ -14,6 +14,7 @@ the signal, and each route comes with what its item names.
 from collections.abc import Iterator
 from datetime import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -57,13 +58,21 @@ def _step_title(step: MeldcodeStep) -> str:
 
 def meldcode_work(professional: Professional, now: datetime) -> Iterator[WorklistItem]:
     """One query: the signals still with the signaller, whose next step and its deadline are
-    kept on the signal itself."""
+    kept on the signal itself, and help organised whose question 5 is to be evaluated."""
     signals = Signal.objects.filter(
-        signaller=professional, status=SignalStatus.OPEN, next_step__isnull=False,
-    ).order_by("step_due", "id")
+        Q(status=SignalStatus.OPEN, next_step__isnull=False) | Q(evaluate_on__isnull=False),
+        signaller=professional,
+    ).order_by("step_due", "evaluate_on", "id")
     today = timezone.localdate(now)
     kind = _("Meldcode")
     for signal in signals:
+        if signal.evaluate_on is not None:
+            yield WorklistItem(
+                title=_("Meldcode: evalueren of de hulp tot veiligheid leidt (vraag 5)"),
+                url=signal_link(signal), kind=kind, due=signal.evaluate_on,
+                detail=_("De termijn is verstreken.") if signal.evaluate_on < today else "",
+            )
+            continue
         step = meldcode.next_step(signal)
         if step is None:
             continue

@@ -28,6 +28,8 @@ urlpatterns = [
     path("signalen/<uuid:signal_uuid>/", signals.signal, name="signal"),
     path("signalen/<uuid:signal_uuid>/stap/<int:step>/", signals.signal_step, name="signal_step"),
     path("signalen/<uuid:signal_uuid>/advies/", signals.signal_advice, name="signal_advice"),
+    path("signalen/<uuid:signal_uuid>/evaluatie/", signals.signal_evaluation,
+         name="signal_evaluation"),
     path("signalen/<uuid:signal_uuid>/delen/", signals.signal_share, name="signal_share"),
     path("signalen/<uuid:signal_uuid>/oggz/", signals.signal_oggz, name="signal_oggz"),
     path("signalen/<uuid:signal_uuid>/bijlagen/<uuid:attachment_uuid>/", signals.signal_attachment,

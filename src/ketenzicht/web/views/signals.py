@@ -59,11 +59,13 @@ from ..guards import professional_required, web_actor
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
 from ..signal_forms import (
+    YES,
     AdviceForm,
     ChildCheckForm,
     ConsultationForm,
     ConversationForm,
     DecisionForm,
+    EvaluationForm,
     ShareForm,
     SignalForm,
     WeighingForm,
@@ -287,6 +289,11 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
         context["oggz_items"] = list(signal.oggz_items.order_by("meeting_on"))
     if may_act and next_step is not None:
         context["step_form"] = bound.get("step_form") or _step_form(next_step.step, entries, signal)
+    if may_act and signal.evaluate_on is not None:
+        context["evaluation_form"] = bound.get("evaluation_form") or EvaluationForm(
+            auto_id="evaluatie_%s", givers=services.consent_givers(_age(signal)))
+    if signaller_side:
+        context["evaluation"] = getattr(signal, "evaluation", None)
     if may_act and not context["is_closed"]:
         proposal, unavailable = _current_proposal(signal)
         context["proposal_now"] = proposal
@@ -392,12 +399,41 @@ def _record_step(request: HttpRequest, signal: Signal, step: int, form) -> str:
         basis, given_by, reason = form.consent_values()
         share = services.ShareRequest(consent=services.Consent(basis, given_by, reason))
     result = meldcode.record_decision(professional, actor, signal, decision,
-                                      notes=data["aantekeningen"], share=share)
+                                      notes=data["aantekeningen"], share=share,
+                                      evaluate_on=data["evalueren_op"])
     if result.report is not None:
         return _("Stap 5 is vastgelegd: u heeft gemeld bij %(desk)s.") % {
             "desk": result.report.desk.name}
     return _("Stap 5 is vastgelegd: %(decision)s.") % {
         "decision": result.entry.get_decision_display().lower()}
+
+
+@require_POST
+@professional_required
+def signal_evaluation(request: HttpRequest, signal_uuid: UUID) -> HttpResponse:
+    """Question 5 at the agreed time: yes closes the help with monitoring, no reports."""
+    found, response = _open_to_act(request, signal_uuid)
+    if response is not None:
+        return response
+    form = EvaluationForm(request.POST, auto_id="evaluatie_%s",
+                          givers=services.consent_givers(_age(found)))
+    if not form.is_valid():
+        return _render_bound(request, found, evaluation_form=form)
+    safe = form.cleaned_data["vraag5"] == YES
+    share = None
+    if not safe:
+        basis, given_by, reason = form.consent_values()
+        share = services.ShareRequest(consent=services.Consent(basis, given_by, reason))
+    try:
+        result = meldcode.record_evaluation(
+            request.professional, web_actor(request, request.professional), found,
+            achieves_safety=safe, notes=form.cleaned_data["aantekeningen"], share=share)
+    except Refused as refusal:
+        return _refused(request, refusal, form, found, "evaluation_form", "meldcode")
+    messages.success(request, _("De evaluatie is vastgelegd: u heeft gemeld bij %(desk)s.") % {
+        "desk": result.report.desk.name} if result.report else
+        _("De evaluatie is vastgelegd: de hulp wordt afgesloten met afspraken over monitoring."))
+    return _to_signal(found.uuid, "meldcode")
 
 
 @require_POST

@@ -10,6 +10,7 @@ from ketenzicht.signals.deadlines import run_deadline_jobs
 
 LABELS = {
     "meldcode_reminded": "herinneringen meldcode verstuurd",
+    "evaluations_reminded": "herinneringen evaluatie van de hulp (vraag 5) verstuurd",
     "routes_overdue": "verlopen termijnen van loketten gemeld",
 }
 

@@ -154,8 +154,11 @@ class Signal(models.Model):
         _("status"), max_length=15, choices=SignalStatus.choices, default=SignalStatus.OPEN,
     )
     # The route the system proposed when the signal was recorded.
+    #: None when no desk of the chain serves the person (they live outside its districts): the
+    #: signal is still recorded and its Meldcode starts; the signaller chooses where to go.
     proposed_desk = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("voorgesteld loket"),
+        Organisation, on_delete=models.PROTECT, related_name="+", null=True, blank=True,
+        verbose_name=_("voorgesteld loket"),
     )
     proposed_kind = models.CharField(_("voorgestelde soort"), max_length=10, choices=RouteKind.choices)
     proposed_reason = models.CharField(_("reden van het voorstel"), max_length=300)

@@ -46,6 +46,8 @@ class Rule:
     CRISIS_OUT_OF_HOURS = "crisis-buiten-kantoortijd"
     ADULT_CIRCUMSTANCES = "omstandigheden-volwassene"
     YOUTH_RESIDENCE = "woonplaats-jeugdige"
+    #: No desk of the chain serves the person (a signal is still recorded; see services).
+    NO_DESK = "geen-loket"
 
 
 class Desk:
@@ -162,7 +164,7 @@ class Proposal:
 
 
 def _no_desk(message: str) -> Refused:
-    return Refused(RefusalKind.INVALID, "geen-loket", message, "bsn")
+    return Refused(RefusalKind.INVALID, Rule.NO_DESK, message, "bsn")
 
 
 def _district_team(type_id: int, district: District | None, what: str) -> Organisation:

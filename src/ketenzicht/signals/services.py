@@ -202,6 +202,24 @@ class SignalRequest:
     child_concern: bool = False
 
 
+#: The reason stored when no desk of the chain serves the person (rule ``Rule.NO_DESK``).
+NO_DESK = routing.Rule.NO_DESK
+NO_DESK_REASON = ("Geen loket in deze gemeente: de persoon woont buiten haar gebiedsregio's. "
+                  "Neem contact op met het CJG-Jeugdteam of Veilig Thuis van de woonplaats; bij "
+                  "een vermoeden van mishandeling kunt u melden bij Veilig Thuis.")
+
+
+def _proposal_or_none(propose) -> routing.Proposal | None:
+    """The proposal, or None when no desk of the chain serves the person: a signal about a child
+    living elsewhere is still recorded (hesitating to record is the leak the report found)."""
+    try:
+        return propose()
+    except Refused as refusal:
+        if refusal.code != NO_DESK:
+            raise
+        return None
+
+
 def _check_may_signal(professional: Professional) -> None:
     """Any professional who works with clients may signal: signalling is everyone's task."""
     if not may_see_clients(professional):
@@ -266,16 +284,18 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     facts = facts_for(person.date_of_birth, request.categories, request.urgency, now,
                       professional.organisation, child_concern=request.child_concern)
     settings, district = settings_for_person(person, professional.organisation)
-    proposal = routing.propose(facts, settings, district)
+    proposal = _proposal_or_none(lambda: routing.propose(facts, settings, district))
     signal = Signal.objects.create(
         person=person, signaller=professional, organisation=professional.organisation,
         district=district,
         urgency=request.urgency, child_concern=request.child_concern,
         observed_at=request.observed_at or now,
-        facts=request.facts.strip(), source=request.source, proposed_desk=proposal.desk,
-        proposed_kind=proposal.kind, proposed_reason=proposal.reason,
-        proposed_rule=proposal.outcome.rule, created_at=now,
-        next_step=MeldcodeStep.CONSULTATION,
+        facts=request.facts.strip(), source=request.source,
+        proposed_desk=proposal.desk if proposal else None,
+        proposed_kind=proposal.kind if proposal else RouteKind.SIGNAL,
+        proposed_reason=proposal.reason if proposal else NO_DESK_REASON,
+        proposed_rule=proposal.outcome.rule if proposal else NO_DESK,
+        created_at=now, next_step=MeldcodeStep.CONSULTATION,
     )
     signal.step_due = step_deadline(signal, now)
     signal.save(update_fields=["step_due"])
@@ -366,12 +386,14 @@ def may_work_on(professional: Professional, signal: Signal) -> bool:
     )
 
 
-def _desk_and_kind(signal: Signal, request: ShareRequest, proposal: routing.Proposal,
+def _desk_and_kind(request: ShareRequest, proposal: routing.Proposal | None,
                    settings: SignalSettings) -> tuple[Organisation, str, str]:
     """The chosen desk, the kind it receives, and the recorded reason."""
-    if not request.desk_slug or request.desk_slug == proposal.desk.slug:
+    if proposal is None and not request.desk_slug:
+        refuse(NO_DESK, "Er is geen loket voorgesteld: kies zelf een loket.", "loket")
+    if proposal is not None and request.desk_slug in ("", proposal.desk.slug):
         return proposal.desk, proposal.kind, proposal.reason
-    for alternative in proposal.alternatives:
+    for alternative in proposal.alternatives if proposal else ():
         # Offered by the rules themselves (the CJG 12+ team): choosing it is no deviation.
         if request.desk_slug == alternative.slug:
             return alternative, RouteKind.SIGNAL, ("Het team voor jeugdigen op het voortgezet "
@@ -382,7 +404,7 @@ def _desk_and_kind(signal: Signal, request: ShareRequest, proposal: routing.Prop
     ):
         refuse("loket-onbekend", "Kies een loket voor signalen (CJG-Jeugdteam, sociaal "
                "gebiedsteam, Veilig Thuis of de crisisdienst).", "loket")
-    if not request.deviation_reason.strip():
+    if proposal is not None and not request.deviation_reason.strip():
         refuse("reden-afwijking-ontbreekt", f"U kiest een ander loket dan voorgesteld "
                f"({proposal.desk.name}). Leg vast waarom.", "redenAfwijking")
     if desk == settings.report_desk:
@@ -391,11 +413,11 @@ def _desk_and_kind(signal: Signal, request: ShareRequest, proposal: routing.Prop
         kind = RouteKind.CRISIS
     else:
         kind = RouteKind.SIGNAL
-    return desk, kind, "Gekozen door de melder in plaats van het voorstel."
+    return desk, kind, ("Gekozen door de melder in plaats van het voorstel." if proposal
+                        else "Gekozen door de melder: geen loket voorgesteld.")
 
 
-def due_for(kind: str, desk: Organisation, now: datetime, settings: SignalSettings,
-            proposal: routing.Proposal | None = None) -> datetime | None:
+def due_for(kind: str, desk: Organisation, now: datetime, settings: SignalSettings) -> datetime | None:
     """Veilig Thuis finishes its safety assessment within 5 working days (end of that office
     day); the crisis service hands over by 12:00 on the next working day."""
     if desk == settings.report_desk and kind in (RouteKind.REPORT, RouteKind.ADVICE):
@@ -421,15 +443,15 @@ def share_signal(professional: Professional, actor: Actor, signal: Signal, reque
         if signal.status == SignalStatus.CLOSED:
             refuse("signaal-afgesloten", "Dit signaal is afgesloten; leg een nieuw signaal vast.",
                    kind=RefusalKind.CONFLICT)
-        proposal = proposal_for(signal, now)
+        proposal = _proposal_or_none(lambda: proposal_for(signal, now))
         settings, _district = settings_for_person(signal.person, signal.organisation)
-        desk, chosen_kind, reason = _desk_and_kind(signal, request, proposal, settings)
+        desk, chosen_kind, reason = _desk_and_kind(request, proposal, settings)
         chosen_kind = kind or chosen_kind
         check_consent(request.consent, signal.person.age_on(timezone.localdate(now)), chosen_kind)
         route = _open_route(signal, professional, actor, desk, chosen_kind, reason, request, now,
                             settings)
         if chosen_kind == RouteKind.CRISIS and desk == settings.crisis_desk:
-            handover_to = proposal.handover_to or routing.resolve(
+            handover_to = (proposal and proposal.handover_to) or routing.resolve(
                 routing.Desk.YOUTH, settings, district_of(signal.person))
             handover = _open_route(
                 signal, professional, actor, handover_to, RouteKind.CRISIS,

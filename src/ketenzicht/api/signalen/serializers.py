@@ -31,7 +31,7 @@ from ketenzicht.signals.services import MAX_FACTS
 
 #: The routing rules by name, as ``regel`` gives them.
 RULES = [Rule.VOLUNTEER, Rule.ACUTE_ABUSE, Rule.CRISIS_OFFICE_HOURS, Rule.CRISIS_OUT_OF_HOURS,
-         Rule.ADULT_CIRCUMSTANCES, Rule.YOUTH_RESIDENCE]
+         Rule.ADULT_CIRCUMSTANCES, Rule.YOUTH_RESIDENCE, Rule.NO_DESK]
 #: How many statements of others one signal may carry.
 MAX_STATEMENTS = 20
 #: A plausible moment; outside it a date cannot be converted safely and is surely a typo.
@@ -152,7 +152,10 @@ class SignaalVerzoekSerializer(RouteringsadviesVerzoekSerializer):
 # docstrings, on answer shapes: a docstring would become the English description in the schema.)
 class RouteSerializer(serializers.Serializer):
 
-    organisatie = serializers.CharField(help_text="Slug van het voorgestelde loket.")
+    organisatie = serializers.CharField(
+        allow_null=True,
+        help_text="Slug van het voorgestelde loket; null als geen loket van deze keten de persoon "
+                  "bedient (regel geen-loket: de persoon woont buiten de gebiedsregio's).")
     soort = serializers.ChoiceField(choices=RouteKind.choices,
                                     help_text="Als wat het loket het signaal ontvangt.")
     reden = serializers.CharField(help_text="Waarom dit loket, in het Nederlands.")
@@ -192,7 +195,8 @@ class RouteSerializer(serializers.Serializer):
 def stored_route(signal: Signal) -> dict[str, Any]:
     """The proposal as the signal stored it when it was recorded (the handover and alternatives
     of that moment are in ``routes`` once the signal is shared)."""
-    return {"organisatie": signal.proposed_desk.slug, "soort": signal.proposed_kind,
+    return {"organisatie": signal.proposed_desk.slug if signal.proposed_desk else None,
+            "soort": signal.proposed_kind,
             "reden": signal.proposed_reason, "regel": signal.proposed_rule}
 
 

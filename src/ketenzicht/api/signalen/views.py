@@ -183,7 +183,7 @@ class SignalsView(ClientDataView):
             raise refusal_problem(in_api_terms(refusal, observed)) from None
         # The proposal again, for the answer's handover and alternatives: the same facts at the
         # same moment in the same transaction, so it is the proposal the signal stored.
-        proposal = proposal_for(signal, signal.created_at)
+        proposal = proposal_for(signal, signal.created_at) if signal.proposed_desk else None
         answer = SignaalAangemaaktSerializer(signal, context={"proposal": proposal})
         return Response(answer.data, status=status.HTTP_201_CREATED,
                         headers={"Location": signal_location(signal.uuid)})

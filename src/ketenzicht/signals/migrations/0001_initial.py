@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.district', verbose_name='gebiedsregio van de woonplaats')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signals', to='organisations.organisation', verbose_name='organisatie van de melder')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signals', to='people.person', verbose_name='persoon')),
-                ('proposed_desk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='voorgesteld loket')),
+                ('proposed_desk', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation', verbose_name='voorgesteld loket')),
                 ('signaller', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signals', to='organisations.professional', verbose_name='melder')),
             ],
             options={

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -45,6 +46,14 @@ def content_type_of(data: bytes) -> str | None:
     return None
 
 
+def safe_name(name: str) -> str:
+    """A file name fit to store and to offer back; "bijlage" when nothing usable is left."""
+    try:
+        return get_valid_filename(PurePath(name).name)[:200]
+    except SuspiciousFileOperation:  # e.g. "#.#": nothing but punctuation
+        return "bijlage"
+
+
 @dataclass(frozen=True)
 class Upload:
     name: str
@@ -72,7 +81,7 @@ def attach(professional: Professional, actor: Actor, signal: Signal, upload: Upl
     if signal.attachments.count() >= MAX_PER_SIGNAL:
         refuse("te-veel-bijlagen", f"Een signaal heeft ten hoogste {MAX_PER_SIGNAL} bijlagen.",
                "bijlage", RefusalKind.CONFLICT)
-    name = get_valid_filename(PurePath(upload.name).name)[:200] or "bijlage"
+    name = safe_name(upload.name)
     attachment = Attachment.objects.create(
         signal=signal, content=upload.data, name=name, content_type=content_type,
         size=len(upload.data), uploaded_by=professional, uploaded_at=now or timezone.now(),

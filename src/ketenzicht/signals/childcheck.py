@@ -14,11 +14,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ketenzicht.access.services import visible_person
-from ketenzicht.audit.models import EventType
+from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Person
-from ketenzicht.refusals import RefusalKind
+from ketenzicht.refusals import RefusalKind, Refused
 
 from .categories import CHILD_CHECK_CATEGORY_BY_TYPE, Category, Urgency
 from .models import ChildCheck, Source
@@ -67,13 +67,30 @@ def proposed_categories(professional: Professional) -> tuple[str, ...]:
     return (category,)
 
 
-@transaction.atomic
 def record_child_check(
     professional: Professional, actor: Actor, client: Person, answers: ChildCheckAnswers,
     concern: Concern | None = None, now: datetime | None = None,
 ) -> ChildCheck:
-    """Record the check; with children in the picture and concerns, open a signal at once."""
-    now = now or timezone.now()
+    """Record the check; with children in the picture and concerns, open a signal at once.
+
+    A refused check is audited too, after its own savepoint rolled back: an attempt on a client
+    must leave a trace in their access report.
+    """
+    try:
+        return _record_child_check(professional, actor, client, answers, concern,
+                                   now or timezone.now())
+    except Refused as refusal:
+        record(actor, EventType.CREATE, Subject(client_pseudonym=str(client.uuid),
+               object_type="kindcheck", detail={"code": refusal.code}),
+               outcome=Outcome.DENIED, purpose=f"kindcheck geweigerd: {refusal.code}")
+        raise
+
+
+@transaction.atomic
+def _record_child_check(
+    professional: Professional, actor: Actor, client: Person, answers: ChildCheckAnswers,
+    concern: Concern | None, now: datetime,
+) -> ChildCheck:
     if not may_check(professional):
         refuse("geen-volwassenenzorg", "De kindcheck hoort bij de intake van volwassen cliënten "
                "in de volwassenenzorg.", kind=RefusalKind.FORBIDDEN)

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from ketenzicht.organisations.models import Municipality
 
 from .childcheck import child_check_use
-from .models import Feedback, Route, RouteKind, Signal, SignalCategory
+from .models import Feedback, FeedbackMoment, Route, RouteKind, Signal, SignalCategory
 
 
 def signals_by_category_and_district(municipality: Municipality) -> list[dict]:
@@ -36,13 +36,16 @@ class FeedbackFigures:
 
 
 def feedback_figures(municipality: Municipality) -> FeedbackFigures:
-    """Of the signals shared with a desk, how many signallers heard something back."""
+    """Of the signals shared with a desk, how many signallers heard back after triage or the
+    safety assessment, or when the route ended (domain.md §4) — an acceptance alone does not
+    count."""
     shared = Signal.objects.filter(district__municipality=municipality).filter(
         Exists(Route.objects.filter(signal=OuterRef("pk")).exclude(kind=RouteKind.ADVICE))
     )
     counts = shared.aggregate(
         shared=Count("id"),
-        with_feedback=Count("id", filter=Q(Exists(Feedback.objects.filter(signal=OuterRef("pk"))))),
+        with_feedback=Count("id", filter=Q(Exists(Feedback.objects.filter(
+            signal=OuterRef("pk"), moment__in=[FeedbackMoment.ASSESSED, FeedbackMoment.ENDED])))),
     )
     return FeedbackFigures(counts["shared"], counts["with_feedback"])
 

@@ -100,7 +100,7 @@ class SignalForm(forms.Form):
     )
     bijlage = forms.FileField(
         label=_("Bijlage (niet verplicht)"), required=False,
-        help_text=_("Een PDF, PNG of JPEG van ten hoogste 10 MB."),
+        help_text=_("Een PDF, PNG of JPEG; de grootte is begrensd."),
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/png,image/jpeg"}),
     )
 

@@ -24,7 +24,10 @@ def emmen(db, settings):
     shared = signal_as("leerkracht", DAAN, categories=("schoolverzuim", "armoede"))
     route = share_signal(*acting("leerkracht"), shared, PARENTS_CONSENT)
     desks.accept(*acting("cjg-demonden"), route)
-    signal_as("jgz", DAAN, categories=("schoolverzuim",))  # not shared: no feedback to count
+    desks.record_assessment(*acting("cjg-demonden"), route, "eigen-hulp")  # heard back after triage
+    accepted_only = signal_as("jgz", DAAN, categories=("schoolverzuim",))
+    desks.accept(*acting("cjg-demonden"), share_signal(*acting("jgz"), accepted_only, PARENTS_CONSENT))
+    signal_as("jgz", DAAN, categories=("huisvesting",))  # not shared: no feedback to count
     record_child_check(*acting("ggz"), find_person_by_bsn(LINDA), ChildCheckAnswers(
         children_in_home=True, cares_for_children=False, partner_has_children=False,
         pregnant=False))
@@ -45,11 +48,11 @@ def test_signal_figures_count_per_category_and_residence_district(emmen):
             '<td class="utrecht-table__cell utrecht-table__cell--numeric">1</td>') in html
 
 
-def test_signal_figures_show_the_feedback_rate_of_shared_signals(emmen):
+def test_signal_figures_count_feedback_after_triage_not_a_mere_acceptance(emmen):
     html = cells(logged_in("inspecteur").get(URL, {"gemeente": "emmen"}).content.decode())
-    assert ('<td class="utrecht-table__cell utrecht-table__cell--numeric">1</td> '
+    assert ('<td class="utrecht-table__cell utrecht-table__cell--numeric">2</td> '
             '<td class="utrecht-table__cell utrecht-table__cell--numeric">1</td> '
-            '<td class="utrecht-table__cell utrecht-table__cell--numeric">100%</td>') in html
+            '<td class="utrecht-table__cell utrecht-table__cell--numeric">50%</td>') in html
 
 
 def test_signal_figures_measure_the_kindcheck_use_per_organisation(emmen):

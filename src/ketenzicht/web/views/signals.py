@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ketenzicht.access.audited import open_person, record_listing
 from ketenzicht.access.services import may_see_clients
@@ -307,6 +307,7 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
     return context
 
 
+@require_GET
 @professional_required
 def signal(request: HttpRequest, signal_uuid: UUID) -> HttpResponse:
     found = open_signal(request.professional, web_actor(request, request.professional), signal_uuid)
@@ -503,6 +504,7 @@ def signal_oggz(request: HttpRequest, signal_uuid: UUID) -> HttpResponse:
     return _to_signal(found.uuid, "oggz")
 
 
+@require_GET
 @professional_required
 def signal_attachment(request: HttpRequest, signal_uuid: UUID, attachment_uuid: UUID) -> HttpResponse:
     """Download a bijlage after the signal's access check; the download itself is audited."""
@@ -549,6 +551,7 @@ def _page(signals, number: str | None) -> tuple[Page, list[SignalRow]]:
     return page, [_row(signal) for signal in page]
 
 
+@require_GET
 @professional_required
 def signals(request: HttpRequest) -> HttpResponse:
     """Every signal the professional gave, newest first, and where each stands; for the

@@ -6,11 +6,11 @@ advice request finishes within 5 working days of its arrival (``Route.due_at``);
 service's route is handed over when the CJG-Jeugdteam accepts the handover route created with it.
 """
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from ketenzicht.access.models import BasisKind
@@ -36,6 +36,7 @@ from .models import (
     RouteKind,
     RouteStatus,
     Signal,
+    SignalSettings,
     SignalStatus,
 )
 from .notices import tell_desk
@@ -78,6 +79,21 @@ def outcomes_for(route: Route) -> frozenset[str]:
     if route.kind == RouteKind.ADVICE:
         return ADVICE_OUTCOMES
     return SAFETY_ASSESSMENT_OUTCOMES if is_safety_assessment(route) else TRIAGE_OUTCOMES
+
+
+def has_inbox(professional: Professional) -> bool:
+    """Whether the professional has a Postvak: at a desk for signals or reports, the crisis
+    service, or any organisation a route was ever shared or handed over with (one query at
+    most; none for the desks themselves)."""
+    if not professional.works_with_clients:
+        return False
+    organisation = professional.organisation
+    if organisation.type.receives_signals or organisation.type.receives_reports:
+        return True
+    return Organisation.objects.filter(pk=organisation.pk).filter(
+        Exists(Route.objects.filter(desk=OuterRef("pk")))
+        | Exists(SignalSettings.objects.filter(crisis_desk=OuterRef("pk")))
+    ).exists()
 
 
 def inbox(professional: Professional) -> QuerySet[Route]:
@@ -291,6 +307,14 @@ def record_assessment(
     return route
 
 
+def _next_working_day_handover(now: datetime, settings: SignalSettings) -> datetime:
+    """The handover time (12:00) on the working day after today. Unlike the crisis service's
+    handover of a night call (due the same morning), a desk handing over during the day must not
+    leave the receiver an hour: the receiver has until the next working day."""
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    return handover_due(timezone.make_aware(datetime.combine(tomorrow, time.min)), settings)
+
+
 def _hand_over(professional: Professional, actor: Actor, route: Route, receiver: Organisation,
                now: datetime) -> Route:
     """The receiving organisation gets the signal as a route of its own (warm handover: it is
@@ -303,7 +327,7 @@ def _hand_over(professional: Professional, actor: Actor, route: Route, receiver:
         consent_basis=route.consent_basis, consent_given_by=route.consent_given_by,
         safety_reason=route.safety_reason,
         signaller_keeps_role=route.signaller_keeps_role, safety_conditions=route.safety_conditions,
-        due_at=handover_due(now, settings),
+        due_at=_next_working_day_handover(now, settings),
     )
     if route.outcome == AssessmentOutcome.LOCAL_TEAM:  # an existing professional is involved already
         grant_basis(receiver, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid),
@@ -343,11 +367,12 @@ def end_route(professional: Professional, actor: Actor, route: Route,
     through the triage or assessment (advice only, or end), so nobody is let go unrecorded."""
     now = now or timezone.now()
     route = _lock(route)
+    # A waiting handover first: its refusal says why, also when help has started already.
+    _hold_until_handover_accepted(route)
     if not may_end(route):
         refuse("hulp-niet-gestart", "Een route eindigt pas als de hulp is gestart. Zonder hulp: "
                "leg de triage of beoordeling vast met de uitkomst alleen advies of afsluiten.",
                "status", RefusalKind.CONFLICT)
-    _hold_until_handover_accepted(route)
     Route.objects.filter(pk=route.pk).update(status=RouteStatus.ENDED, ended_at=now)
     route.refresh_from_db()
     _audit(actor, route, "route beëindigd")

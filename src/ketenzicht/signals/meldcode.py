@@ -189,16 +189,16 @@ def record_decision(
     closes the signal; organising help sets the date on which question 5 is answered."""
     now = now or timezone.now()
     signal = _start_step(professional, signal, MeldcodeStep.DECISION)
-    if decision == Decision.ORGANISE_HELP and (
-        evaluate_on is None or evaluate_on <= timezone.localdate(now)
-    ):
-        refuse("evaluatiedatum-ontbreekt", "Leg vast wanneer u evalueert of de hulp tot de nodige "
-               "veiligheid leidt (vraag 5): een datum na vandaag.", "evaluerenOp")
     outcome = FrameworkOutcome(signal.dossier.get(step=MeldcodeStep.WEIGHING).framework_outcome)
     if decision not in Decision.values or decision not in allowed_decisions(outcome):
         allowed = ", ".join(in_sentence(Decision(d).label) for d in sorted(allowed_decisions(outcome)))
         refuse("besluit-past-niet", f"Na het afwegingskader ({in_sentence(outcome.label)}) kunt u "
                f"kiezen uit: {allowed}.", "besluit")
+    if decision == Decision.ORGANISE_HELP and (
+        evaluate_on is None or evaluate_on <= timezone.localdate(now)
+    ):
+        refuse("evaluatiedatum-ontbreekt", "Leg vast wanneer u evalueert of de hulp tot de nodige "
+               "veiligheid leidt (vraag 5): een datum na vandaag.", "evaluerenOp")
     entry = _save(DossierEntry(signal=signal, step=MeldcodeStep.DECISION, author=professional,
                                recorded_at=now, notes=notes.strip(), decision=decision), actor)
     report = None

@@ -17,7 +17,7 @@ from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.calendar import add_working_days
 from ketenzicht.organisations.models import District, Organisation, Professional, Role
-from ketenzicht.organisations.services import district_for_postcode, organisation_by_slug
+from ketenzicht.organisations.services import district_for_postcode
 from ketenzicht.people.ages import age_on
 from ketenzicht.people.models import Person
 from ketenzicht.people.register import PersonNotInRegister, RegisterError, get_register
@@ -386,6 +386,15 @@ def may_work_on(professional: Professional, signal: Signal) -> bool:
     )
 
 
+def sharing_desks(settings: SignalSettings) -> list[Organisation]:
+    """The desks a signal can be shared with: Veilig Thuis, the crisis service, and the
+    municipality's active teams that receive signals (CJG-Jeugdteams, sociaal gebiedsteams)."""
+    teams = Organisation.objects.filter(
+        is_active=True, municipality_id=settings.municipality_id, type__receives_signals=True,
+    ).exclude(pk__in=[settings.report_desk_id, settings.crisis_desk_id]).order_by("name")
+    return [settings.report_desk, settings.crisis_desk, *teams]
+
+
 def _desk_and_kind(request: ShareRequest, proposal: routing.Proposal | None,
                    settings: SignalSettings) -> tuple[Organisation, str, str]:
     """The chosen desk, the kind it receives, and the recorded reason."""
@@ -398,10 +407,8 @@ def _desk_and_kind(request: ShareRequest, proposal: routing.Proposal | None,
         if request.desk_slug == alternative.slug:
             return alternative, RouteKind.SIGNAL, ("Het team voor jeugdigen op het voortgezet "
                                                    "onderwijs, als alternatief voorgesteld.")
-    desk = organisation_by_slug(request.desk_slug)
-    if desk is None or not desk.is_active or not (
-        desk.type.receives_signals or desk.type.receives_reports or desk == settings.crisis_desk
-    ):
+    desk = next((d for d in sharing_desks(settings) if d.slug == request.desk_slug), None)
+    if desk is None:
         refuse("loket-onbekend", "Kies een loket voor signalen (CJG-Jeugdteam, sociaal "
                "gebiedsteam, Veilig Thuis of de crisisdienst).", "loket")
     if proposal is not None and not request.deviation_reason.strip():

@@ -1,7 +1,7 @@
 """The afwegingskader (Meldcode step 4) as the decision tree of domain.md §3, every path by name,
 and step 5 following it."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -47,6 +47,9 @@ PATHS = {
     "onvolledig-v2-open-dan-vraag-2": ((T, _, T), None, 2, (T, _, _, _, _)),
     "onvolledig-v4-open-dan-vraag-4": ((T, F, T, _, T), None, 4, (T, F, T, _, _)),
 }
+
+#: The agreed date on which question 5 is evaluated, after help is organised.
+EVALUATE_ON = date(2027, 1, 15)
 
 
 @pytest.mark.parametrize(("answers", "outcome", "next_question", "kept"), PATHS.values(),
@@ -173,7 +176,8 @@ def test_closing_decision_closes_the_signal_without_a_route(emmen, answers, deci
 
 def test_help_organised_keeps_the_signal_open_without_a_report(emmen):
     signal, _entry, who, actor = _weighed((True, False, True, True))
-    result = meldcode.record_decision(who, actor, signal, Decision.ORGANISE_HELP, now=OFFICE_HOURS)
+    result = meldcode.record_decision(who, actor, signal, Decision.ORGANISE_HELP, now=OFFICE_HOURS,
+                                      evaluate_on=EVALUATE_ON)
     assert result.report is None
     signal.refresh_from_db()
     assert signal.status == SignalStatus.OPEN

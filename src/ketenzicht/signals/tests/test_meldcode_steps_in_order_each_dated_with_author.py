@@ -2,7 +2,7 @@
 with its author; the aandachtsfunctionaris of the same organisation may continue it, a colleague
 teacher or another organisation may not."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 import time_machine
@@ -15,6 +15,9 @@ from ketenzicht.signals.models import Decision, MeldcodeStep
 
 from .conftest import AMSTERDAM, OFFICE_HOURS, PARENTS_CONSENT, acting, signal_as
 from .support import colleague, consult, fresh
+
+#: The agreed date on which question 5 is evaluated, after help is organised.
+EVALUATE_ON = date(2027, 1, 15)
 
 
 def _refusal(call) -> Refused:
@@ -62,7 +65,8 @@ def test_nothing_after_step_5(emmen):
     consult(signal)
     meldcode.record_conversation(who, actor, signal, notes="Gesprek.", now=OFFICE_HOURS)
     meldcode.record_weighing(who, actor, signal, (True, False, True, True), now=OFFICE_HOURS)
-    meldcode.record_decision(who, actor, signal, Decision.ORGANISE_HELP, now=OFFICE_HOURS)
+    meldcode.record_decision(who, actor, signal, Decision.ORGANISE_HELP, now=OFFICE_HOURS,
+                             evaluate_on=EVALUATE_ON)
     assert meldcode.next_step(fresh(signal)) is None
     refusal = _refusal(lambda: meldcode.record_conversation(who, actor, signal, notes="Nog eens."))
     assert refusal.code == "meldcode-afgerond"
@@ -76,7 +80,8 @@ def test_each_step_is_a_dated_entry_with_its_author_and_audited(emmen):
     consult(signal, "aandacht-kristalla", days[0])
     meldcode.record_conversation(who, actor, signal, notes="Gesprek met moeder.", now=days[1])
     meldcode.record_weighing(lead, lead_actor, signal, (True, False, True, True), now=days[2])
-    meldcode.record_decision(who, actor, signal, Decision.ORGANISE_HELP, now=days[3])
+    meldcode.record_decision(who, actor, signal, Decision.ORGANISE_HELP, now=days[3],
+                             evaluate_on=EVALUATE_ON)
     entries = list(meldcode.dossier(signal))
     assert [(e.step, e.author.user.username, e.recorded_at) for e in entries] == [
         (1, "leerkracht", OFFICE_HOURS),

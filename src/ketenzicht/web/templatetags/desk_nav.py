@@ -3,8 +3,7 @@
 from django import template
 
 from ketenzicht.organisations.models import Professional
-
-from ..views.desk import has_inbox
+from ketenzicht.signals.desks import has_inbox
 
 register = template.Library()
 

@@ -16,7 +16,6 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -29,7 +28,7 @@ from ketenzicht.access.audited import record_listing
 from ketenzicht.access.services import visible_persons
 from ketenzicht.audit.models import EventType
 from ketenzicht.organisations.calendar import working_days_between
-from ketenzicht.organisations.models import Organisation, Professional
+from ketenzicht.organisations.models import Organisation
 from ketenzicht.refusals import Refused
 from ketenzicht.signals import clocks, desks
 from ketenzicht.signals.models import (
@@ -37,7 +36,6 @@ from ketenzicht.signals.models import (
     Route,
     RouteKind,
     RouteStatus,
-    SignalSettings,
 )
 
 from ..desk_forms import AssessmentForm, HelpStartedForm, add_refusal
@@ -46,21 +44,6 @@ from ..responses import forbidden, not_found
 
 PAGE_SIZE = 50
 LISTING_OBJECT = "loket-postvak"
-
-
-def has_inbox(professional: Professional) -> bool:
-    """Whether the navigation offers the Postvak: a desk for signals or reports, the crisis
-    service, or any organisation a route was ever shared or handed over with (one query at
-    most; none for the desks themselves)."""
-    if not professional.works_with_clients:
-        return False
-    organisation = professional.organisation
-    if organisation.type.receives_signals or organisation.type.receives_reports:
-        return True
-    return Organisation.objects.filter(pk=organisation.pk).filter(
-        Exists(Route.objects.filter(desk=OuterRef("pk")))
-        | Exists(SignalSettings.objects.filter(crisis_desk=OuterRef("pk")))
-    ).exists()
 
 
 # --- The clock --------------------------------------------------------------------------------

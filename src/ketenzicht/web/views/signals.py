@@ -237,10 +237,8 @@ def _desk_choices(signal: Signal, proposal: Proposal) -> list[tuple[str, str]]:
                  % {"name": desk.name}) for desk in proposal.alternatives]
     settings, _district = services.settings_for_person(signal.person, signal.organisation)
     seen = [slug for slug, _label in choices]
-    desks = [settings.report_desk, settings.crisis_desk, *Organisation.objects.filter(
-        is_active=True, municipality_id=settings.municipality_id, type__receives_signals=True,
-    ).exclude(pk__in=[settings.report_desk_id, settings.crisis_desk_id]).order_by("name")]
-    return choices + [(desk.slug, desk.name) for desk in desks if desk.slug not in seen]
+    return choices + [(desk.slug, desk.name) for desk in services.sharing_desks(settings)
+                      if desk.slug not in seen]
 
 
 def _share_form(signal: Signal, proposal: Proposal | None, data=None) -> ShareForm | None:

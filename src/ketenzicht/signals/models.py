@@ -180,7 +180,8 @@ class Signal(models.Model):
         verbose_name = _("signaal")
         verbose_name_plural = _("signalen")
         indexes = [
-            models.Index(fields=["signaller", "-created_at"], name="signal_signaller_idx"),
+            # Mijn signalen: newest first, in the list's own order.
+            models.Index(fields=["signaller", "-created_at", "-id"], name="signal_signaller_idx"),
             models.Index(fields=["organisation", "created_at"], name="signal_organisation_idx"),
             models.Index(fields=["district", "created_at"], name="signal_district_idx"),
             models.Index(fields=["person"], name="signal_person_idx"),

@@ -254,12 +254,12 @@ def test_signaller_never_reads_the_desks_file(api):
     answer = record(school)
     cjg = acting("cjg-demonden")
     route = desks.accept(*cjg, shared_with_cjg(answer))
-    desks.record_assessment(*cjg, route, "lokaal-team", handed_to_slug="ggd-drenthe")
+    desks.record_assessment(*cjg, route, "lokaal-team", handed_to_slug="sgt-de-monden")
 
     body = school.get(f"{SIGNALS}/{answer['uuid']}").json()
 
     # Where it went and whether a route started, with whom: yes. How the desk judged it: no.
-    assert body["terugkoppeling"][-1]["met"] == "ggd-drenthe"
+    assert body["terugkoppeling"][-1]["met"] == "sgt-de-monden"
     assert set(body) == {"uuid", "persoon", "status", "categorieen", "urgentie", "waargenomenOp",
                          "vastgelegdOp", "route", "routes", "terugkoppeling"}
     assert all(set(r) == {"organisatie", "soort", "status", "gedeeldOp"} for r in body["routes"])

@@ -3,6 +3,9 @@ the Meldcode or a desk. Each helper calls the services, never the models, so the
 
 from datetime import datetime, timedelta
 
+from ketenzicht.access.models import BasisKind
+from ketenzicht.access.services import grant_basis
+from ketenzicht.audit.services import SYSTEM
 from ketenzicht.notify.models import Notice
 from ketenzicht.organisations.models import Organisation, Professional, Role
 from ketenzicht.organisations.tests.factories import ProfessionalFactory
@@ -25,6 +28,12 @@ def colleague(organisation_slug: str, username: str, role: str = Role.PROFESSION
     """Another professional at a demo organisation (the demo has one account per role)."""
     return ProfessionalFactory(organisation=Organisation.objects.get(slug=organisation_slug),
                                user__username=username, role=role)
+
+
+def involve(organisation_slug: str, bsn: str) -> None:
+    """Record that an organisation already works with the person (a client, as in the demo)."""
+    grant_basis(Organisation.objects.get(slug=organisation_slug), person(bsn), BasisKind.CLIENT,
+                actor=SYSTEM)
 
 
 def share(signal: Signal, username: str = "leerkracht", request: ShareRequest = PARENTS_CONSENT,

@@ -36,7 +36,7 @@ def test_handover_not_accepted_by_noon_is_flagged_once_to_both_desks(emmen):
     assert _run(datetime(2026, 11, 30, 12, 1, tzinfo=AMSTERDAM)) == 1
     for username in ("teamleider-demonden", "teamleider-spoed"):
         (notice,) = notices_of(username, OVERDUE)
-        assert "crisisdienst" in notice.title
+        assert notice.title == "Overdracht van Spoed4Jeugd is niet op tijd aangenomen"
         assert notice.link == f"/loket/{handover.uuid}/"
     assert _run(datetime(2026, 11, 30, 12, 2, tzinfo=AMSTERDAM)) == 0
     assert len(notices_of("teamleider-spoed", OVERDUE)) == 1

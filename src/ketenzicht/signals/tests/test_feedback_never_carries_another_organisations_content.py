@@ -93,7 +93,9 @@ def test_teacher_hears_each_moment_and_nothing_of_anyone_elses_file(emmen):
     teachers = _teachers_signal()
     _doctors_signal()
     told = list(feedback_for(teachers))
-    assert len(told) == 6  # VT accepted, VT assessed, CJG accepted, assessed, help started, ended
+    # VT accepted, VT assessed, CJG accepted, VT handed over (on the CJG's acceptance), CJG
+    # assessed, help started, ended.
+    assert len(told) == 7
     text = "\n".join(_as_text(f) for f in told)
     text += "\n".join(_notice_text(n) for n in Notice.objects.filter(
         recipient__user__username__in=["leerkracht", "aandacht-kristalla"]))

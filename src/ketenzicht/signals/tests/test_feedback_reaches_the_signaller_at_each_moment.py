@@ -44,7 +44,8 @@ def test_feedback_at_accept_triage_help_started_and_end(emmen):
 
     desks.end_route(cjg, actor, route, now=LATER[3])
     assert _told(signal)[-1] == (FeedbackMoment.ENDED, True, "mee-drenthe", "")
-    assert fresh(signal).status == SignalStatus.CLOSED
+    # Shared at step 1: the route ended, the Meldcode did not, so the signal is the teacher's again.
+    assert (fresh(signal).status, fresh(signal).closed_at) == (SignalStatus.OPEN, None)
 
     notices = notices_of("leerkracht", "terugkoppeling")
     assert [n.title for n in notices] == [str(m.label) for m in (
@@ -62,12 +63,13 @@ def test_route_ended_without_help_says_no_route_started(emmen):
     desks.record_assessment(cjg, actor, route, "alleen-advies", now=LATER[1])
     assert _told(signal)[1:] == [(FeedbackMoment.ASSESSED, False, None, ""),
                                  (FeedbackMoment.ENDED, False, None, "")]
-    assert fresh(signal).status == SignalStatus.CLOSED
+    assert (fresh(signal).status, fresh(signal).closed_at) == (SignalStatus.OPEN, None)
 
 
 def test_report_to_veilig_thuis_handed_to_the_local_team(emmen):
     """The teacher's report about Daan: Veilig Thuis accepts and hands to CJG De Monden; the
-    teacher hears each step, with whom, and keeps the signal open until help has started."""
+    teacher hears each step, with whom — also that Veilig Thuis handed over once the CJG accepted
+    — and keeps the signal open until help has started."""
     signal = signal_as("leerkracht")
     report = report_through_meldcode(signal)
     vt, vt_actor = acting("veiligthuis")
@@ -76,15 +78,17 @@ def test_report_to_veilig_thuis_handed_to_the_local_team(emmen):
                             now=LATER[1])
     assert _told(signal) == [(FeedbackMoment.ACCEPTED, None, "veilig-thuis-drenthe", ""),
                              (FeedbackMoment.ASSESSED, True, "cjg-de-monden", "")]
-    assert fresh(signal).status == SignalStatus.SHARED  # the CJG has not accepted yet
+    # The CJG has not accepted yet: Veilig Thuis, which assessed, is still responsible.
+    assert fresh(signal).status == SignalStatus.ASSESSED
     handover = route_at(signal, "cjg-de-monden")
     cjg, cjg_actor = acting("cjg-demonden")
     desks.accept(cjg, cjg_actor, handover, now=LATER[2])
     desks.record_help_started(cjg, cjg_actor, handover, now=LATER[3])
     assert _told(signal)[2:] == [(FeedbackMoment.ACCEPTED, None, "cjg-de-monden", ""),
+                                 (FeedbackMoment.HANDED_OVER, True, "cjg-de-monden", ""),
                                  (FeedbackMoment.HELP_STARTED, True, "cjg-de-monden", "")]
     assert fresh(signal).status == SignalStatus.HELP_STARTED
-    assert len(notices_of("leerkracht", "terugkoppeling")) == 4
+    assert len(notices_of("leerkracht", "terugkoppeling")) == 5
 
 
 @pytest.mark.parametrize("keeps_role", [True, False], ids=["melder-houdt-rol", "melder-geen-rol"])

@@ -1,12 +1,14 @@
 """Need-to-know on a signal, proven from every side: the signaller, their aandachtsfunctionaris
 and the desk it was shared with see it; another teacher of the same school, a stranger
 organisation and the desk before sharing do not — and every attempt, allowed or denied, is in
-the audit trail. Signalling gives the signaller the person only, never the household."""
+the audit trail. Signalling gives the signalling organisation no access to the person at all:
+the signaller reaches the signal through its own page."""
 
 import uuid
 
 import pytest
 
+from ketenzicht.access.models import AccessBasis
 from ketenzicht.access.services import visible_person
 from ketenzicht.audit.models import AuditEvent, EventType, Outcome
 from ketenzicht.signals.access import open_signal, visible_signals
@@ -84,18 +86,25 @@ def test_visible_signals_is_one_query(signal, django_assert_num_queries):
         assert list(visible_signals(who)) == [signal]
 
 
-def test_signalling_opens_the_person_not_the_household(emmen):
-    """A police officer and a teacher with no other involvement: the signal's basis opens the
-    youth's own page only, not the parents' or the siblings'."""
-    police, _actor = acting("wijkagent")
-    teacher, _actor = acting("leerkracht")
-    assert visible_person(police, person(DAAN).uuid) is None
-    assert visible_person(teacher, person(SANNE).uuid) is None
-    signal_as("wijkagent", DAAN)
-    signal_as("leerkracht", SANNE, categories=("schoolverzuim",))
-    assert visible_person(police, person(DAAN).uuid) is not None
-    assert visible_person(police, person(ANJA).uuid) is None
-    assert visible_person(police, person(EMMA).uuid) is None
-    assert visible_person(teacher, person(SANNE).uuid) is not None
-    assert visible_person(teacher, person("999990111").uuid) is None  # Peter, Sanne's father
-    assert visible_person(teacher, person("999990093").uuid) is None  # Lucas, her brother
+def test_signalling_gives_the_signallers_organisation_no_access_to_the_person(emmen):
+    """A police officer and a teacher with no other involvement: recording a signal grants their
+    organisation no basis, or every colleague could open the child's and the family's pages. The
+    signaller (and the aandachtsfunctionaris) still open the signal itself; colleagues do not."""
+    colleague("kristalla", "juf-groep-5")
+    colleague("politie-drenthe", "tweede-wijkagent")
+    bases_before = set(AccessBasis.objects.values_list("pk", flat=True))
+    police_signal = signal_as("wijkagent", DAAN)
+    teacher_signal = signal_as("leerkracht", SANNE, categories=("schoolverzuim",))
+    assert set(AccessBasis.objects.values_list("pk", flat=True)) == bases_before
+    for username in ("wijkagent", "tweede-wijkagent"):
+        for bsn in (DAAN, ANJA, EMMA):
+            assert visible_person(acting(username)[0], person(bsn).uuid) is None, (username, bsn)
+    # Sanne, her father Peter and her brother Lucas.
+    for username in ("leerkracht", "juf-groep-5", "aandacht-kristalla"):
+        for bsn in (SANNE, "999990111", "999990093"):
+            assert visible_person(acting(username)[0], person(bsn).uuid) is None, (username, bsn)
+    assert open_signal(*acting("wijkagent"), police_signal.uuid) == police_signal
+    assert open_signal(*acting("leerkracht"), teacher_signal.uuid) == teacher_signal
+    assert open_signal(*acting("aandacht-kristalla"), teacher_signal.uuid) == teacher_signal
+    assert open_signal(*acting("tweede-wijkagent"), police_signal.uuid) is None
+    assert open_signal(*acting("juf-groep-5"), teacher_signal.uuid) is None

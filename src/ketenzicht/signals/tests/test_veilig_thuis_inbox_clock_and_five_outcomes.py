@@ -8,11 +8,11 @@ import pytest
 
 from ketenzicht.refusals import Refused
 from ketenzicht.signals import desks
-from ketenzicht.signals.models import ConsentBasis, RouteKind, RouteStatus
+from ketenzicht.signals.models import ConsentBasis, ConsentGiver, RouteKind, RouteStatus
 from ketenzicht.signals.services import request_advice
 
-from .conftest import AMSTERDAM, OFFICE_HOURS, acting, signal_as
-from .support import report_through_meldcode, route_at, share
+from .conftest import AMSTERDAM, DAAN, OFFICE_HOURS, acting, signal_as
+from .support import involve, report_through_meldcode, route_at, share
 
 #: domain.md §4: hand to the local team or an existing professional; advice only; end; or
 #: investigate itself.
@@ -51,22 +51,29 @@ def test_cjg_triage_has_its_own_outcomes():
     assert set(desks.TRIAGE_OUTCOMES) == CJG_TRIAGE_OUTCOMES
 
 
-@pytest.mark.parametrize(("outcome", "handed_to", "status"), [
-    pytest.param("lokaal-team", "cjg-de-monden", RouteStatus.HANDED_OVER, id="lokaal-team"),
-    pytest.param("betrokken-professional", "ggd-drenthe", RouteStatus.HANDED_OVER,
+@pytest.mark.parametrize(("outcome", "handed_to", "status", "opens"), [
+    # Warm handover: Veilig Thuis stays responsible (assessed) until the receiver accepts.
+    pytest.param("lokaal-team", "cjg-de-monden", RouteStatus.ASSESSED, True, id="lokaal-team"),
+    pytest.param("betrokken-professional", "ggd-drenthe", RouteStatus.ASSESSED, True,
                  id="betrokken-professional"),
-    pytest.param("alleen-advies", "", RouteStatus.ENDED, id="alleen-advies"),
-    pytest.param("afsluiten", "", RouteStatus.ENDED, id="afsluiten"),
-    pytest.param("onderzoek", "", RouteStatus.ASSESSED, id="onderzoek-zelf"),
+    # Back to the signaller's own organisation, involved already: handed over at once.
+    pytest.param("betrokken-professional", "kristalla", RouteStatus.HANDED_OVER, False,
+                 id="betrokken-professional-melder"),
+    pytest.param("alleen-advies", "", RouteStatus.ENDED, False, id="alleen-advies"),
+    pytest.param("afsluiten", "", RouteStatus.ENDED, False, id="afsluiten"),
+    pytest.param("onderzoek", "", RouteStatus.ASSESSED, False, id="onderzoek-zelf"),
 ])
-def test_veilig_thuis_outcome(emmen, outcome, handed_to, status):
+def test_veilig_thuis_outcome(emmen, outcome, handed_to, status, opens):
+    involve("ggd-drenthe", DAAN)  # the youth doctor already sees Daan
     signal, route, vt, actor = _accepted_report()
     route = desks.record_assessment(vt, actor, route, outcome, handed_to_slug=handed_to,
                                     now=OFFICE_HOURS)
     assert (route.status, route.outcome) == (status, outcome)
     assert route.assessed_at == OFFICE_HOURS
-    opened = signal.routes.exclude(pk=route.pk)
-    assert [r.desk.slug for r in opened] == ([handed_to] if handed_to else [])
+    assert (route.handed_to.slug if route.handed_to else "") == handed_to
+    opened = list(signal.routes.exclude(pk=route.pk))
+    assert [r.desk.slug for r in opened] == ([handed_to] if opens else [])
+    assert route.handed_over_to == (opened[0] if opens else None)
 
 
 def test_handing_to_the_local_team_opens_a_route_in_its_inbox(emmen):
@@ -75,7 +82,9 @@ def test_handing_to_the_local_team_opens_a_route_in_its_inbox(emmen):
                             now=OFFICE_HOURS)
     handover = route_at(signal, "cjg-de-monden")
     assert (handover.status, handover.kind) == (RouteStatus.SHARED, RouteKind.SIGNAL)
-    assert handover.consent_basis == ConsentBasis.SAFETY and "Veilig Thuis" in handover.safety_reason
+    # The report was made with the parents' consent: that basis travels with the handover.
+    assert (handover.consent_basis, handover.consent_given_by, handover.safety_reason) == (
+        ConsentBasis.CONSENT, ConsentGiver.PARENTS, "")
     assert handover in desks.inbox(acting("cjg-demonden")[0])
 
 

@@ -3,9 +3,10 @@ gestart, Route beëindigen) changes the route's state, says so, and tells the si
 shows what the signaller was told. A refusal of the service is shown in Dutch."""
 
 import pytest
+import time_machine
 
 from ketenzicht.signals.models import Feedback, FeedbackMoment, RouteStatus
-from ketenzicht.signals.tests.conftest import emmen  # noqa: F401 (the fixture)
+from ketenzicht.signals.tests.conftest import OFFICE_HOURS, emmen  # noqa: F401 (the fixture)
 
 from .desk_support import report_to_veilig_thuis, shared_signal
 from .vir_login import logged_in
@@ -28,6 +29,7 @@ def test_accept_triage_help_and_end_each_change_state_and_give_feedback():
     assert _moments(route) == [FeedbackMoment.ACCEPTED]
     # The local team triages: its own outcomes, not Veilig Thuis's investigation.
     assert 'value="eigen-hulp"' in page and 'value="onderzoek"' not in page
+    assert "Route beëindigen" not in page  # not before help has started
 
     page = client.post(f"{url}beoordelen/", {
         "uitkomst": "eigen-hulp", "melder_houdt_rol": "on",
@@ -36,6 +38,7 @@ def test_accept_triage_help_and_end_each_change_state_and_give_feedback():
     assert "De triage is vastgelegd." in page and "Status: <strong>Beoordeeld</strong>" in page
     assert "Afgesproken veiligheidsvoorwaarden: School meldt elke dag" in page
     assert _moments(route) == [FeedbackMoment.ACCEPTED, FeedbackMoment.ASSESSED]
+    assert "Route beëindigen" not in page
 
     page = client.post(f"{url}hulp-gestart/", {"hulp_door": "jeugdhulp-zuidoost-drenthe"},
                        follow=True).content.decode()
@@ -44,6 +47,7 @@ def test_accept_triage_help_and_end_each_change_state_and_give_feedback():
     assert f"Vastgelegd dat de hulp is gestart door {route.help_with.name}." in page
     assert "Status: <strong>Hulp gestart</strong>" in page
     assert _moments(route)[-1] == FeedbackMoment.HELP_STARTED
+    assert "Route beëindigen" in page
 
     page = client.post(f"{url}beeindigen/", follow=True).content.decode()
     assert "De route is beëindigd." in page and "Status: <strong>Beëindigd</strong>" in page
@@ -75,27 +79,45 @@ def test_refusals_are_shown_in_dutch_and_change_nothing():
     assert 'id="id_veiligheidsvoorwaarden_fout"' in page
     missing = client.post(f"/loket/{route.uuid}/beoordelen/", {}).content.decode()
     assert "Kies de uitkomst van de beoordeling." in missing
+    too_early = client.post(f"/loket/{route.uuid}/beeindigen/", follow=True).content.decode()
+    assert "Een route eindigt pas als de hulp is gestart." in too_early
     route.refresh_from_db()
     assert route.status == RouteStatus.ACCEPTED
     assert _moments(route) == [FeedbackMoment.ACCEPTED]
 
 
-def test_veilig_thuis_hands_over_to_the_local_team():
+def test_veilig_thuis_hands_over_to_the_local_team_and_stays_responsible_until_it_accepts():
     report = report_to_veilig_thuis()
-    vt = logged_in("veiligthuis")
-    vt.post(f"/loket/{report.uuid}/aannemen/")
-    page = vt.get(f"/loket/{report.uuid}/").content.decode()
-    assert "Veiligheidsbeoordeling vastleggen" in page
-    assert 'value="onderzoek"' in page and 'value="eigen-hulp"' not in page
-    assert '<label class="utrecht-form-label" for="id_overdragen_aan">Overdragen aan</label>' in page
+    with time_machine.travel(OFFICE_HOURS, tick=False):
+        vt = logged_in("veiligthuis")
+        vt.post(f"/loket/{report.uuid}/aannemen/")
+        page = vt.get(f"/loket/{report.uuid}/").content.decode()
+        assert "Veiligheidsbeoordeling vastleggen" in page
+        assert 'value="onderzoek"' in page and 'value="eigen-hulp"' not in page
+        assert ('<label class="utrecht-form-label" for="id_overdragen_aan">Overdragen aan</label>'
+                in page)
 
-    page = vt.post(f"/loket/{report.uuid}/beoordelen/", {
-        "uitkomst": "lokaal-team", "overdragen_aan": "cjg-de-monden"}, follow=True).content.decode()
+        page = vt.post(f"/loket/{report.uuid}/beoordelen/", {
+            "uitkomst": "lokaal-team", "overdragen_aan": "cjg-de-monden"},
+            follow=True).content.decode()
 
     assert "De veiligheidsbeoordeling is vastgelegd." in page
     assert "Het signaal is overgedragen aan CJG-Jeugdteam De Monden." in page
-    assert "Status: <strong>Overgedragen</strong>" in page
+    # Warm handover: Veilig Thuis stays responsible until the team accepts, by 12:00 the next
+    # working day (OFFICE_HOURS is a Wednesday).
+    assert "Status: <strong>Beoordeeld</strong>" in page
+    assert ("Overdracht aan <strong>CJG-Jeugdteam De Monden</strong> uiterlijk 26 november 2026 "
+            "12:00.") in page
+    assert "Het team heeft de overdracht nog niet aangenomen" in page
+    assert "Route beëindigen" not in page
     assert "Er is een route gestart met CJG-Jeugdteam De Monden" in page
     handover = report.signal.routes.get(desk__slug="cjg-de-monden")
-    team_inbox = logged_in("cjg-demonden").get("/loket/").content.decode()
-    assert f'href="/loket/{handover.uuid}/"' in team_inbox
+    team = logged_in("cjg-demonden")
+    assert f'href="/loket/{handover.uuid}/"' in team.get("/loket/").content.decode()
+
+    accepted = team.post(f"/loket/{handover.uuid}/aannemen/", follow=True).content.decode()
+    assert "Overdracht van <strong>Veilig Thuis Drenthe</strong>" in accepted
+    after = logged_in("veiligthuis").get(f"/loket/{report.uuid}/").content.decode()
+    assert "Status: <strong>Overgedragen</strong>" in after
+    assert "Het team heeft de overdracht aangenomen." in after
+    assert _moments(report)[-1] == FeedbackMoment.HANDED_OVER

@@ -208,12 +208,19 @@ def accept(professional: Professional, actor: Actor, route: Route,
     give_feedback(route, FeedbackMoment.ACCEPTED, now, with_organisation=route.desk)
     handed_from = Route.objects.filter(handed_over_to=route).first()
     if handed_from is not None and handed_from.status in _STATUS_ORDER:
-        Route.objects.filter(pk=handed_from.pk).update(status=RouteStatus.HANDED_OVER, ended_at=now)
-        _release(handed_from, actor)
-        give_feedback(handed_from, FeedbackMoment.HANDED_OVER, now, route_started=True,
-                      with_organisation=route.desk)
+        _complete_handover(handed_from, route.desk, actor, now)
     refresh_signal_status(route.signal, now)
     return route
+
+
+def _complete_handover(route: Route, receiver: Organisation, actor: Actor, now: datetime) -> None:
+    """The receiver has the signal: the route that handed over ends, the signaller hears who
+    took over, and the handing desk's access ends."""
+    Route.objects.filter(pk=route.pk).update(status=RouteStatus.HANDED_OVER, ended_at=now)
+    route.refresh_from_db()
+    _release(route, actor)
+    give_feedback(route, FeedbackMoment.HANDED_OVER, now, route_started=True,
+                  with_organisation=receiver)
 
 
 #: Who can take a signal over or give the help: teams that receive signals and organisations
@@ -301,8 +308,13 @@ def record_assessment(
     if outcome in ENDING:
         give_feedback(route, FeedbackMoment.ENDED, now, route_started=False)
     if handed_to is not None and not to_signaller:
-        route.handed_over_to = _hand_over(professional, actor, route, handed_to, now)
-        route.save(update_fields=["handed_over_to"])
+        receiving = _hand_over(professional, actor, route, handed_to, now)
+        if receiving.status == RouteStatus.SHARED and not Route.objects.filter(
+            handed_over_to=receiving).exists():
+            route.handed_over_to = receiving
+            route.save(update_fields=["handed_over_to"])
+        else:  # the receiver already works on this signal: nothing to wait for
+            _complete_handover(route, handed_to, actor, now)
     refresh_signal_status(route.signal, now)
     return route
 
@@ -318,7 +330,12 @@ def _next_working_day_handover(now: datetime, settings: SignalSettings) -> datet
 def _hand_over(professional: Professional, actor: Actor, route: Route, receiver: Organisation,
                now: datetime) -> Route:
     """The receiving organisation gets the signal as a route of its own (warm handover: it is
-    responsible from the moment it accepts, due by 12:00 on the next working day)."""
+    responsible from the moment it accepts, due by 12:00 on the next working day). When it
+    already has the signal open (the signaller shared it there too), that route is the one."""
+    existing = Route.objects.filter(OPEN_ROUTE, signal=route.signal, desk=receiver).exclude(
+        kind=RouteKind.ADVICE).first()
+    if existing is not None:
+        return existing
     settings, _district = settings_for_person(route.signal.person, route.signal.organisation)
     handover = Route.objects.create(
         signal=route.signal, desk=receiver, kind=RouteKind.SIGNAL, shared_at=now,

@@ -72,7 +72,7 @@ class HelpStartedForm(forms.Form):
         help_text=_("Laat leeg als uw eigen organisatie de hulp biedt."),
     )
 
-    REFUSAL_FIELDS = {"overdragenAan": "hulp_door"}
+    REFUSAL_FIELDS = {"hulpDoor": "hulp_door"}
 
     def __init__(self, *args, organisations: Iterable[Organisation] = (), **kwargs):
         super().__init__(*args, **kwargs)

@@ -102,7 +102,7 @@ def test_veilig_thuis_hands_over_to_the_local_team_and_stays_responsible_until_i
             follow=True).content.decode()
 
     assert "De veiligheidsbeoordeling is vastgelegd." in page
-    assert "Het signaal is overgedragen aan CJG-Jeugdteam De Monden." in page
+    assert "De overdracht aan CJG-Jeugdteam De Monden wacht op aanname" in page
     # Warm handover: Veilig Thuis stays responsible until the team accepts, by 12:00 the next
     # working day (OFFICE_HOURS is a Wednesday).
     assert "Status: <strong>Beoordeeld</strong>" in page

@@ -220,7 +220,11 @@ def desk_assess(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
         else:
             messages.success(request, _("De veiligheidsbeoordeling is vastgelegd.") if safety
                              else _("De triage is vastgelegd."))
-            if assessed.handed_to is not None:
+            if assessed.handed_over_to_id is not None:
+                messages.success(request, _("De overdracht aan %(name)s wacht op aanname; tot dan "
+                                            "blijft uw organisatie verantwoordelijk.") % {
+                    "name": assessed.handed_to.name})
+            elif assessed.handed_to is not None:
                 messages.success(request, _("Het signaal is overgedragen aan %(name)s.") % {
                     "name": assessed.handed_to.name})
             return _back(route_uuid)

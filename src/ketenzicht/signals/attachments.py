@@ -21,9 +21,9 @@ from ketenzicht.audit.services import Actor, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.refusals import RefusalKind
 
-from .access import signal_subject
+from .access import is_signaller_side, signal_subject
 from .models import Attachment, Signal
-from .services import may_work_on, refuse
+from .services import refuse
 
 #: Accepted types by their leading bytes ("magic numbers").
 SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
@@ -63,7 +63,7 @@ class Upload:
 @transaction.atomic
 def attach(professional: Professional, actor: Actor, signal: Signal, upload: Upload,
            now: datetime | None = None) -> Attachment:
-    if not may_work_on(professional, signal):
+    if not is_signaller_side(professional, signal):
         refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris voegt bijlagen toe.",
                kind=RefusalKind.FORBIDDEN)
     # Two uploads at once must not both pass the count below: count under the signal's lock.

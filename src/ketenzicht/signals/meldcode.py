@@ -23,7 +23,7 @@ from ketenzicht.audit.services import Actor, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.refusals import RefusalKind
 
-from .access import signal_subject
+from .access import is_signaller_side, signal_subject
 from .decision_framework import REPORTING, allowed_decisions, weigh
 from .models import (
     OPEN_ROUTE,
@@ -40,7 +40,6 @@ from .models import (
 from .services import (
     ShareRequest,
     in_sentence,
-    may_work_on,
     refuse,
     settings_for_person,
     share_signal,
@@ -69,7 +68,7 @@ def _start_step(professional: Professional, signal: Signal, step: MeldcodeStep) 
     """Lock the signal and check that this step is the one to record now, by someone allowed."""
     Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
     signal.refresh_from_db()
-    if not may_work_on(professional, signal):
+    if not is_signaller_side(professional, signal):
         refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
                "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
     expected = next_step(signal)
@@ -246,7 +245,7 @@ def record_evaluation(
     now = now or timezone.now()
     Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
     signal.refresh_from_db()
-    if not may_work_on(professional, signal):
+    if not is_signaller_side(professional, signal):
         refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
                "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
     if signal.evaluate_on is None:

@@ -14,10 +14,10 @@ from ketenzicht.audit.services import Actor, record
 from ketenzicht.organisations.models import Professional
 from ketenzicht.refusals import RefusalKind
 
-from .access import signal_subject
+from .access import is_signaller_side, signal_subject
 from .categories import Category
 from .models import OggzAgendaItem, Signal, SignalSettings
-from .services import may_work_on, refuse, settings_for_person
+from .services import refuse, settings_for_person
 
 
 def next_meeting(settings: SignalSettings, today: date) -> date | None:
@@ -36,7 +36,7 @@ def put_on_agenda(professional: Professional, actor: Actor, signal: Signal,
                   now: datetime | None = None) -> OggzAgendaItem:
     """Only for care avoidance (zorgmijding): the OGGZ meeting is where bemoeizorg is agreed."""
     now = now or timezone.now()
-    if not may_work_on(professional, signal):
+    if not is_signaller_side(professional, signal):
         refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
                "agendeert dit signaal.", kind=RefusalKind.FORBIDDEN)
     if not signal.categories.filter(category=Category.CARE_AVOIDANCE).exists():

@@ -16,7 +16,7 @@ from ketenzicht.access.services import grant_basis, may_see_clients, visible_per
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.calendar import add_working_days
-from ketenzicht.organisations.models import District, Organisation, Professional, Role
+from ketenzicht.organisations.models import District, Organisation, Professional
 from ketenzicht.organisations.services import district_for_postcode
 from ketenzicht.people.ages import age_on
 from ketenzicht.people.models import Person
@@ -26,7 +26,7 @@ from ketenzicht.people.services import district_of, find_person_by_bsn
 from ketenzicht.refusals import RefusalKind, Refused
 
 from . import routing
-from .access import signal_subject
+from .access import is_signaller_side, signal_subject
 from .categories import Category, Urgency
 from .models import (
     ConsentBasis,
@@ -377,15 +377,6 @@ class ShareRequest:
     question: str = ""
 
 
-def may_work_on(professional: Professional, signal: Signal) -> bool:
-    """The signaller, or their organisation's aandachtsfunctionaris or teamleider."""
-    return may_see_clients(professional) and (
-        signal.signaller_id == professional.pk
-        or (signal.organisation_id == professional.organisation_id
-            and professional.role in (Role.SAFEGUARDING_LEAD, Role.TEAM_LEAD))
-    )
-
-
 def sharing_desks(settings: SignalSettings) -> list[Organisation]:
     """The desks a signal can be shared with: Veilig Thuis, the crisis service, and the
     municipality's active teams that receive signals (CJG-Jeugdteams, sociaal gebiedsteams)."""
@@ -444,7 +435,7 @@ def share_signal(professional: Professional, actor: Actor, signal: Signal, reque
     with transaction.atomic():
         Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
         signal.refresh_from_db()
-        if not may_work_on(professional, signal):
+        if not is_signaller_side(professional, signal):
             refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens "
                    "organisatie deelt dit signaal.", kind=RefusalKind.FORBIDDEN)
         if signal.status == SignalStatus.CLOSED:

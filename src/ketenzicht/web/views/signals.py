@@ -259,8 +259,8 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
     """Everything the signal page shows; ``bound`` carries a posted form back with its errors."""
     professional = request.professional
     today = timezone.localdate()
+    # The signaller's side works on the Meldcode; a desk the signal was shared with only reads.
     signaller_side = is_signaller_side(professional, signal)
-    may_act = services.may_work_on(professional, signal)
     entries = list(meldcode.dossier(signal))
     next_step = meldcode.next_step(signal)
     categories = list(signal.categories.all())
@@ -270,7 +270,6 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
         "statements": list(signal.statements.order_by("recorded_at", "id")),
         "attachments": list(signal.attachments.defer("content").order_by("uploaded_at", "id")),
         "signaller_side": signaller_side,
-        "may_act": may_act,
         "guide": guide_of(signal, entries, next_step, today),
         "next_step": next_step,
         "weighing_outcome": _weighing_outcome(entries),
@@ -285,14 +284,14 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
         ]
         context["feedback"] = list(feedback.feedback_for(signal))
         context["oggz_items"] = list(signal.oggz_items.order_by("meeting_on"))
-    if may_act and next_step is not None:
+    if signaller_side and next_step is not None:
         context["step_form"] = bound.get("step_form") or _step_form(next_step.step, entries, signal)
-    if may_act and signal.evaluate_on is not None:
+    if signaller_side and signal.evaluate_on is not None:
         context["evaluation_form"] = bound.get("evaluation_form") or EvaluationForm(
             auto_id="evaluatie_%s", givers=services.consent_givers(_age(signal)))
     if signaller_side:
         context["evaluation"] = getattr(signal, "evaluation", None)
-    if may_act and not context["is_closed"]:
+    if signaller_side and not context["is_closed"]:
         proposal, unavailable = _current_proposal(signal)
         context["proposal_now"] = proposal
         context["share_unavailable"] = unavailable
@@ -320,7 +319,7 @@ def _open_to_act(request: HttpRequest, signal_uuid: UUID) -> tuple[Signal | None
     found = open_signal(professional, web_actor(request, professional), signal_uuid, EventType.UPDATE)
     if found is None:
         return None, not_found(request)
-    if not services.may_work_on(professional, found):
+    if not is_signaller_side(professional, found):
         return None, forbidden(request)
     return found, None
 

@@ -29,6 +29,7 @@ from .access import signal_subject
 from .feedback import give_feedback
 from .models import (
     OPEN_ROUTE,
+    OPEN_ROUTE_STATUSES,
     AssessmentOutcome,
     Attachment,
     FeedbackMoment,
@@ -61,8 +62,7 @@ ADVICE_OUTCOMES = frozenset({AssessmentOutcome.ADVICE_ONLY, AssessmentOutcome.EN
 HANDING_OVER = frozenset({AssessmentOutcome.LOCAL_TEAM, AssessmentOutcome.EXISTING_PROFESSIONAL})
 ENDING = frozenset({AssessmentOutcome.ADVICE_ONLY, AssessmentOutcome.END})
 
-_STATUS_ORDER = (RouteStatus.SHARED, RouteStatus.ACCEPTED, RouteStatus.ASSESSED,
-                 RouteStatus.HELP_STARTED)
+_STATUS_ORDER = OPEN_ROUTE_STATUSES
 _SIGNAL_STATUS = {
     RouteStatus.SHARED: SignalStatus.SHARED, RouteStatus.ACCEPTED: SignalStatus.ACCEPTED,
     RouteStatus.ASSESSED: SignalStatus.ASSESSED, RouteStatus.HELP_STARTED: SignalStatus.HELP_STARTED,

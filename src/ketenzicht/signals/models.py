@@ -368,8 +368,10 @@ class RouteStatus(models.TextChoices):
 
 
 #: Routes a desk still works on (the inbox, deadlines).
-OPEN_ROUTE = Q(status__in=[RouteStatus.SHARED, RouteStatus.ACCEPTED, RouteStatus.ASSESSED,
-                           RouteStatus.HELP_STARTED])
+#: In the order a route goes through them (the furthest decides where the signal stands).
+OPEN_ROUTE_STATUSES = (RouteStatus.SHARED, RouteStatus.ACCEPTED, RouteStatus.ASSESSED,
+                       RouteStatus.HELP_STARTED)
+OPEN_ROUTE = Q(status__in=OPEN_ROUTE_STATUSES)
 
 
 class AssessmentOutcome(models.TextChoices):

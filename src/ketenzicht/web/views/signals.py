@@ -43,13 +43,13 @@ from ketenzicht.signals.clocks import is_overdue
 from ketenzicht.signals.decision_framework import QUESTIONS as FRAMEWORK_QUESTIONS
 from ketenzicht.signals.decision_framework import REPORTING, allowed_decisions
 from ketenzicht.signals.models import (
+    OPEN_ROUTE_STATUSES,
     DossierEntry,
     Feedback,
     FrameworkOutcome,
     MeldcodeStep,
     Route,
     RouteKind,
-    RouteStatus,
     Signal,
     SignalStatus,
 )
@@ -74,9 +74,6 @@ from ..signal_forms import (
 )
 
 PAGE_SIZE = 50
-#: Routes a desk still works on (``models.OPEN_ROUTE`` as a set, for prefetched rows).
-OPEN_ROUTE_STATUSES = frozenset({RouteStatus.SHARED, RouteStatus.ACCEPTED, RouteStatus.ASSESSED,
-                                 RouteStatus.HELP_STARTED})
 #: Refusals about the state of the signal, not about what was typed: told as a message.
 STATE_REFUSALS = frozenset({RefusalKind.CONFLICT, RefusalKind.FORBIDDEN, RefusalKind.UNAVAILABLE})
 

@@ -7,7 +7,7 @@ its Meldcode guide. Every check is recorded, positive or not, so its use can be 
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -61,6 +61,11 @@ def may_check(professional: Professional) -> bool:
     return professional.works_with_clients and professional.organisation.type.is_adult_care
 
 
+def may_check_client(professional: Professional, client: Person, today: date) -> bool:
+    """Adult care asks the kindcheck of an adult client (a youth gets a signal instead)."""
+    return may_check(professional) and client.age_on(today) >= ADULT_AGE
+
+
 def proposed_categories(professional: Professional) -> tuple[str, ...]:
     """The usual concern of this kind of adult care (psychiatry of a parent at GGZ, ...)."""
     category = CHILD_CHECK_CATEGORY_BY_TYPE.get(professional.organisation.type.slug, Category.OTHER)
@@ -96,7 +101,7 @@ def _record_child_check(
                "in de volwassenenzorg.", kind=RefusalKind.FORBIDDEN)
     if visible_person(professional, client.uuid) is None:
         refuse("client-onbekend", "Deze cliënt is niet gevonden.", "client", RefusalKind.FORBIDDEN)
-    if client.age_on(timezone.localdate(now)) < ADULT_AGE:
+    if not may_check_client(professional, client, timezone.localdate(now)):
         refuse("geen-volwassene", "De kindcheck is voor volwassen cliënten; over een jeugdige legt "
                "u een signaal vast.", "client")
     if answers.concerns and not answers.positive:

@@ -220,6 +220,11 @@ def _proposal_or_none(propose) -> routing.Proposal | None:
         return None
 
 
+def may_signal_about(professional: Professional, person: Person) -> bool:
+    """Whether the professional can record a signal about this (visible) person."""
+    return may_see_clients(professional) and person.date_of_death is None
+
+
 def _check_may_signal(professional: Professional) -> None:
     """Any professional who works with clients may signal: signalling is everyone's task."""
     if not may_see_clients(professional):

@@ -115,7 +115,7 @@ def _person_context(professional: Professional, person: Person) -> dict:
         "relations": [relation for relation in relations if relation.relative_id in visible],
         "may_register": may_register(professional),
         "may_see_history": may_see_history(professional, person),
-        **person_buttons(professional, person, age),
+        **person_buttons(professional, person),
         "title": person.full_name,
     }
 

@@ -53,7 +53,7 @@ from ketenzicht.signals.models import (
     Signal,
     SignalStatus,
 )
-from ketenzicht.signals.routing import ADULT_AGE, Proposal
+from ketenzicht.signals.routing import Proposal
 
 from ..guards import professional_required, web_actor
 from ..person_param import person_from_uuid
@@ -78,11 +78,11 @@ PAGE_SIZE = 50
 STATE_REFUSALS = frozenset({RefusalKind.CONFLICT, RefusalKind.FORBIDDEN, RefusalKind.UNAVAILABLE})
 
 
-def person_buttons(professional: Professional, person: Person, age: int) -> dict:
+def person_buttons(professional: Professional, person: Person) -> dict:
     """The person page's "Signaal vastleggen" and (adult care, adult client) "Kindcheck"."""
     return {
-        "may_signal": may_see_clients(professional) and person.date_of_death is None,
-        "may_child_check": childcheck.may_check(professional) and age >= ADULT_AGE,
+        "may_signal": services.may_signal_about(professional, person),
+        "may_child_check": childcheck.may_check_client(professional, person, timezone.localdate()),
     }
 
 

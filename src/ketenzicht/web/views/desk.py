@@ -28,7 +28,7 @@ from ketenzicht.access.audited import record_listing
 from ketenzicht.access.services import visible_persons
 from ketenzicht.audit.models import EventType
 from ketenzicht.organisations.calendar import working_days_between
-from ketenzicht.organisations.models import Organisation
+from ketenzicht.organisations.models import Organisation, Professional
 from ketenzicht.refusals import Refused
 from ketenzicht.signals import clocks, desks
 from ketenzicht.signals.models import (
@@ -124,8 +124,7 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
     anonymous = route.kind == RouteKind.ADVICE
     acting = route.status in (RouteStatus.ACCEPTED, RouteStatus.ASSESSED)
     receivers = list(desks.handover_receivers(route)) if acting else []
-    helpers = list(desks.care_organisations().exclude(pk=professional.organisation_id)) \
-        if acting else []
+    helpers = list(_helpers(professional)) if acting else []
     outcomes = desks.outcomes_for(route)
     now = timezone.now()
     handover = route.handed_over_to if route.handed_over_to_id else None
@@ -175,24 +174,35 @@ def _open_for_update(request: HttpRequest, route_uuid: UUID) -> Route | None:
                             route_uuid, event_type=EventType.UPDATE)
 
 
+def _helpers(professional: Professional):
+    """Who else can give the help (empty choice: the desk's own organisation)."""
+    return desks.care_organisations().exclude(pk=professional.organisation_id)
+
+
 def _back(route_uuid: UUID) -> HttpResponse:
     return redirect("web:desk_route", route_uuid=route_uuid)
+
+
+def _button(request: HttpRequest, route_uuid: UUID, action, success: str) -> HttpResponse:
+    """A state change without a form (aannemen, beëindigen): the service decides, the page
+    tells what happened or why not."""
+    route = _open_for_update(request, route_uuid)
+    if route is None:
+        return not_found(request)
+    try:
+        action(request.professional, web_actor(request, request.professional), route)
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, success)
+    return _back(route_uuid)
 
 
 @require_POST
 @professional_required
 def desk_accept(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
-    route = _open_for_update(request, route_uuid)
-    if route is None:
-        return not_found(request)
-    try:
-        desks.accept(request.professional, web_actor(request, request.professional), route)
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("U heeft het signaal aangenomen. De melder krijgt daarvan "
-                                    "bericht."))
-    return _back(route_uuid)
+    return _button(request, route_uuid, desks.accept,
+                   _("U heeft het signaal aangenomen. De melder krijgt daarvan bericht."))
 
 
 @require_POST
@@ -238,8 +248,7 @@ def desk_help_started(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
     route = _open_for_update(request, route_uuid)
     if route is None:
         return not_found(request)
-    form = HelpStartedForm(request.POST, organisations=desks.care_organisations().exclude(
-        pk=professional.organisation_id))
+    form = HelpStartedForm(request.POST, organisations=_helpers(professional))
     if form.is_valid():
         try:
             started = desks.record_help_started(professional, web_actor(request, professional),
@@ -256,16 +265,8 @@ def desk_help_started(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
 @require_POST
 @professional_required
 def desk_end(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
-    route = _open_for_update(request, route_uuid)
-    if route is None:
-        return not_found(request)
-    try:
-        desks.end_route(request.professional, web_actor(request, request.professional), route)
-    except Refused as refusal:
-        messages.error(request, refusal.message)
-    else:
-        messages.success(request, _("De route is beëindigd. De melder krijgt daarvan bericht."))
-    return _back(route_uuid)
+    return _button(request, route_uuid, desks.end_route,
+                   _("De route is beëindigd. De melder krijgt daarvan bericht."))
 
 
 @require_GET

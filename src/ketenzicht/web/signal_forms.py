@@ -16,6 +16,7 @@ from ketenzicht.signals.categories import Category, Urgency
 from ketenzicht.signals.childcheck import QUESTIONS as CHILD_CHECK_QUESTIONS
 from ketenzicht.signals.decision_framework import QUESTIONS as FRAMEWORK_QUESTIONS
 from ketenzicht.signals.models import ConsentBasis, ConsentGiver, Decision
+from ketenzicht.signals.services import MAX_FACTS
 
 #: How many statements of others the form offers (kept apart from the facts).
 STATEMENT_ROWS = 3
@@ -43,6 +44,11 @@ def _text(label, *, help_text="", max_length: int | None = None) -> forms.CharFi
 def _textarea(label, *, help_text="", max_length: int = 2000) -> forms.CharField:
     return forms.CharField(label=label, help_text=help_text, required=False, max_length=max_length,
                            widget=forms.Textarea, strip=False)
+
+
+def _facts(help_text) -> forms.CharField:
+    """What the professional observed themselves: the facts of a signal (step 1)."""
+    return _textarea(_("Wat heeft u zelf waargenomen?"), help_text=help_text, max_length=MAX_FACTS)
 
 
 def _checkbox(label, help_text="") -> forms.BooleanField:
@@ -85,12 +91,8 @@ class SignalForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     categorieen = _categories(_("Kies een of meer categorieën."))
-    waarneming = _textarea(
-        _("Wat heeft u zelf waargenomen?"),
-        help_text=_("Alleen feiten: wat u zelf zag of hoorde, zo letterlijk mogelijk. Wat anderen "
-                    "vertelden vult u hieronder apart in."),
-        max_length=10_000,
-    )
+    waarneming = _facts(_("Alleen feiten: wat u zelf zag of hoorde, zo letterlijk mogelijk. Wat "
+                          "anderen vertelden vult u hieronder apart in."))
     urgentie = _urgency()
     waargenomen_op = forms.DateTimeField(
         label=_("Waargenomen op"), required=False, input_formats=[DATETIME_INPUT],
@@ -321,12 +323,8 @@ class ChildCheckForm(forms.Form):
         error_messages={"required": _("Beantwoord of u zorgen heeft over de kinderen.")},
     )
     categorieen = _categories(_("Voorgesteld bij uw soort zorg; pas aan waar nodig."))
-    waarneming = _textarea(
-        _("Wat heeft u zelf waargenomen?"),
-        help_text=_("Alleen bij zorgen: wat u zelf zag of hoorde. Dit opent een signaal en de "
-                    "stappen van de meldcode."),
-        max_length=10_000,
-    )
+    waarneming = _facts(_("Alleen bij zorgen: wat u zelf zag of hoorde. Dit opent een signaal "
+                          "en de stappen van de meldcode."))
     urgentie = _urgency()
 
     REFUSAL_FIELDS = {"zorgen": "zorgen", "waarneming": "waarneming", "categorieen": "categorieen",

@@ -16,7 +16,7 @@ from ketenzicht.signals.categories import Category, Urgency
 from ketenzicht.signals.childcheck import QUESTIONS as CHILD_CHECK_QUESTIONS
 from ketenzicht.signals.decision_framework import QUESTIONS as FRAMEWORK_QUESTIONS
 from ketenzicht.signals.models import ConsentBasis, ConsentGiver, Decision
-from ketenzicht.signals.services import MAX_FACTS
+from ketenzicht.signals.services import MAX_FACTS, Consent
 
 #: How many statements of others the form offers (kept apart from the facts).
 STATEMENT_ROWS = 3
@@ -177,11 +177,12 @@ class ConsentFields(forms.Form):
         if len(givers) == 1:
             self.initial.setdefault("gegeven_door", next(iter(givers)))
 
-    def consent_values(self) -> tuple[str, str, str]:
+    def consent(self) -> Consent:
+        """The consent as the service takes it: only the part that belongs to the basis chosen."""
         data = self.cleaned_data
         basis = data.get("toestemming", "")
-        return (basis, data.get("gegeven_door", "") if basis == ConsentBasis.CONSENT else "",
-                data.get("veiligheidsreden", "") if basis == ConsentBasis.SAFETY else "")
+        return Consent(basis, data.get("gegeven_door", "") if basis == ConsentBasis.CONSENT else "",
+                       data.get("veiligheidsreden", "") if basis == ConsentBasis.SAFETY else "")
 
 
 class AdviceForm(forms.Form):

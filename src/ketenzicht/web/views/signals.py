@@ -391,8 +391,7 @@ def _record_step(request: HttpRequest, signal: Signal, step: int, form) -> str:
     decision = data["besluit"]
     share = None
     if decision in REPORTING:
-        basis, given_by, reason = form.consent_values()
-        share = services.ShareRequest(consent=services.Consent(basis, given_by, reason))
+        share = services.ShareRequest(consent=form.consent())
     result = meldcode.record_decision(professional, actor, signal, decision,
                                       notes=data["aantekeningen"], share=share,
                                       evaluate_on=data["evalueren_op"])
@@ -417,8 +416,7 @@ def signal_evaluation(request: HttpRequest, signal_uuid: UUID) -> HttpResponse:
     safe = form.cleaned_data["vraag5"] == YES
     share = None
     if not safe:
-        basis, given_by, reason = form.consent_values()
-        share = services.ShareRequest(consent=services.Consent(basis, given_by, reason))
+        share = services.ShareRequest(consent=form.consent())
     try:
         result = meldcode.record_evaluation(
             request.professional, web_actor(request, request.professional), found,
@@ -466,11 +464,10 @@ def signal_share(request: HttpRequest, signal_uuid: UUID) -> HttpResponse:
     form = _share_form(found, proposal, request.POST)
     if not form.is_valid():
         return _render_bound(request, found, share_form=form)
-    basis, given_by, reason = form.consent_values()
     try:
         route = services.share_signal(
             request.professional, web_actor(request, request.professional), found,
-            services.ShareRequest(consent=services.Consent(basis, given_by, reason),
+            services.ShareRequest(consent=form.consent(),
                                   desk_slug=form.cleaned_data["loket"],
                                   deviation_reason=form.cleaned_data["reden_afwijking"]))
     except Refused as refusal:

@@ -24,13 +24,15 @@ def totp_code(device) -> str:
 
 
 def pytest_runtest_setup(item) -> None:
-    """Skip tests marked ``postgres_only`` on any other database (triggers, parallel writers)."""
-    if item.get_closest_marker("postgres_only") is None:
-        return
+    """Skip tests marked ``postgres_only`` on any other database (triggers, parallel writers),
+    and tests marked ``embedded_only`` (they start processes on an embedded SQLite file of their
+    own, whatever the suite's database) in the PostgreSQL run, so they run once per ``make test``."""
     from django.db import connection
 
-    if connection.vendor != "postgresql":
+    if item.get_closest_marker("postgres_only") is not None and connection.vendor != "postgresql":
         pytest.skip("vereist PostgreSQL")
+    if item.get_closest_marker("embedded_only") is not None and connection.vendor != "sqlite":
+        pytest.skip("draait één keer, in de SQLite-run")
 
 
 @dataclass

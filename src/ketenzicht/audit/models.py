@@ -52,6 +52,11 @@ class AuditEvent(models.Model):
     object_id = models.CharField(_("object"), max_length=64, blank=True)
     purpose = models.CharField(_("grondslag/doel"), max_length=200, blank=True)
     detail = models.JSONField(_("toelichting"), default=dict, blank=True)
+    # The id of the request or job run (``runtime.context``), also in its log lines and in the
+    # answer's X-Request-ID header. No index of its own: an operator takes the time from the log
+    # line and finds the request's few events on the ``occurred_at`` index, then by this id; an
+    # index would cost every append a write for a search done only when investigating.
+    request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
     previous_hash = models.CharField(max_length=64)
     # Not unique: (chain, sequence) identifies a row, and a second unique index on 64-character
     # hashes would only cost every append a write for integrity the chain already gives.

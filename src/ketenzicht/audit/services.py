@@ -31,16 +31,21 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Max, Min, QuerySet, Subquery
 from django.utils import timezone
 
+from ketenzicht.runtime.context import current_id
+
 from .models import AuditEvent, ChainHead, EventType, Outcome
 
 GENESIS = "0" * 64
 DEFAULT_CHAINS = 16
-#: Hashed in every chain. The chain number is hashed too, except for chain 0: see ``_canonical``.
+#: Hashed in every chain. The chain number and the request id are hashed too, except for chain 0
+#: and an empty id: see ``_canonical``.
 HASHED_FIELDS = (
     "sequence", "occurred_at", "event_type", "outcome", "user_id", "user_name", "organisation",
     "role", "on_behalf_of", "access_point", "client_pseudonym", "object_type", "object_id",
     "purpose", "detail",
 )
+#: Hashed only when set, so rows from before they existed verify unchanged.
+HASHED_IF_SET = ("chain", "request_id")
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,14 @@ def _canonical(values: dict) -> bytes:
     refuses, and which would destroy the evidence). Every other chain hashes its number, so a
     row cannot be moved to another chain unnoticed: moving a row into or out of chain 0 adds or
     drops the number, and between other chains changes it.
+
+    The request id follows the same pattern: hashed when there is one, left out when empty, as
+    on every row written before it existed (and on rows written outside a request or job run).
+    So those rows verify unchanged, and an id added to, changed in or removed from a row shows.
     """
     payload = {name: values[name] for name in HASHED_FIELDS}
     payload["occurred_at"] = values["occurred_at"].astimezone(UTC).isoformat()
-    if values.get("chain", 0) != 0:
-        payload["chain"] = values["chain"]
+    payload |= {name: values[name] for name in HASHED_IF_SET if values.get(name)}
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
@@ -199,6 +207,8 @@ def _event_values(
         "object_id": subject.object_id,
         "purpose": purpose,
         "detail": subject.detail,
+        # Ketenzicht's own id (32 hex digits; never one a client sent): the cut guards other callers.
+        "request_id": current_id()[:64],
     }
 
 
@@ -276,7 +286,7 @@ class ChainVerifier:
         yield from self._check_rows_beyond_head(chain)
 
     def _rows(self, chain: int, up_to: int | None) -> Iterator[dict]:
-        columns = (*HASHED_FIELDS, "chain", "previous_hash", "hash")
+        columns = (*HASHED_FIELDS, *HASHED_IF_SET, "previous_hash", "hash")
         rows = AuditEvent.objects.filter(chain=chain).order_by("sequence")
         if up_to is not None:
             rows = rows.filter(sequence__lte=up_to)

@@ -1,12 +1,15 @@
 """Settings shared by every deployment. Deployment values come from the environment."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .env import env, env_bool, env_int, env_keyring, env_list
+from ketenzicht.runtime.logs import logging_config
+
+from .env import env, env_bool, env_int, env_int_map, env_keyring, env_list
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The checkout root in a source install; ``var/`` there holds the embedded database.
@@ -35,7 +38,8 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "drf_spectacular",
-    # Ground: organisations and the audit trail.
+    # Ground: the runtime (server, job runner, request context), organisations, the audit trail.
+    "ketenzicht.runtime",
     "ketenzicht.organisations",
     "ketenzicht.audit",
     # Shared services.
@@ -52,6 +56,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every request (static files too): the request id and the request's log line.
+    "ketenzicht.runtime.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,14 +93,66 @@ TEMPLATES = [
     },
 ]
 
+
+def _usable_cores() -> int:
+    """The cores this process may run on (a container's CPU set), not the whole host's."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+# The application server (``ketenzicht serve``, gunicorn; ``ketenzicht.runtime.server``). A worker
+# process per core plus one, each with a few threads (gthread): a request that waits on the
+# database or the BRP then holds up one thread, not a process, and 2 cores serve 3 × 4 requests
+# at once. Workers are replaced after a number of requests (with jitter, not all at once), so a
+# slow leak cannot grow forever.
+KETENZICHT_BIND = env("KETENZICHT_BIND", "127.0.0.1:8000")
+KETENZICHT_WEB_WORKERS = env_int("KETENZICHT_WEB_WORKERS", _usable_cores() + 1)
+KETENZICHT_WEB_THREADS = env_int("KETENZICHT_WEB_THREADS", 4)
+KETENZICHT_WEB_TIMEOUT = env_int("KETENZICHT_WEB_TIMEOUT", 30)
+KETENZICHT_WEB_GRACEFUL_TIMEOUT = env_int("KETENZICHT_WEB_GRACEFUL_TIMEOUT", 30)
+KETENZICHT_WEB_MAX_REQUESTS = env_int("KETENZICHT_WEB_MAX_REQUESTS", 2000)
+# Addresses (or networks) of the load balancer whose X-Forwarded-Proto gunicorn believes for
+# ``wsgi.url_scheme``. Django itself decides http or https by SECURE_PROXY_SSL_HEADER (production
+# settings) and the client's address by KETENZICHT_TRUSTED_PROXY_COUNT (``audit.network``).
+KETENZICHT_FORWARDED_ALLOW_IPS = env("KETENZICHT_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ketenzicht.sqlite3'}",
-        conn_max_age=env_int("KETENZICHT_DB_CONN_MAX_AGE", 0),
-    )
+    "default": dj_database_url.parse(env("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ketenzicht.sqlite3'}")
 }
 # Every request runs in one transaction, so an action and its audit event commit together.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+DATABASES["default"].setdefault("OPTIONS", {})
+# Connection reuse on PostgreSQL. By default Django's psycopg pool: each worker process keeps
+# between min_size and max_size connections (max: one per thread) instead of connecting for every
+# request. CONN_HEALTH_CHECKS makes Django give the pool psycopg's check, so a connection broken
+# by a PostgreSQL restart or failover is found when it is taken from the pool and replaced, not
+# handed to a request. A pool needs CONN_MAX_AGE 0. Behind PgBouncer (which pools itself) turn
+# the pool off: then persistent connections per thread, checked before reuse.
+KETENZICHT_DB_POOL = env_bool("KETENZICHT_DB_POOL", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if KETENZICHT_DB_POOL:
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"]["OPTIONS"]["pool"] = {
+            "min_size": env_int("KETENZICHT_DB_POOL_MIN_SIZE", 2),
+            "max_size": env_int("KETENZICHT_DB_POOL_MAX_SIZE", KETENZICHT_WEB_THREADS),
+            # Seconds a request waits for a free connection before it fails.
+            "timeout": env_int("KETENZICHT_DB_POOL_TIMEOUT", 10),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("KETENZICHT_DB_CONN_MAX_AGE", 60)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database with a server and a worker writing at once: a write-ahead log lets
+    # readers go on while one writes; IMMEDIATE takes the write lock when a transaction begins,
+    # where the busy timeout can wait for it (a deferred transaction that upgrades later fails at
+    # once with "database is locked"); synchronous=FULL syncs the log at every commit, so an audit
+    # event once committed survives a power cut too (NORMAL would be faster and could lose it).
+    DATABASES["default"]["OPTIONS"].update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,  # seconds a writer waits for the write lock
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The audit trail is split over this many independent hash chains. An append locks its chain's
 # head until the request's transaction commits, so requests only wait for others on the same
@@ -164,6 +222,9 @@ AXES_CLIENT_IP_CALLABLE = "ketenzicht.audit.network.client_ip"
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+# Failures and lockouts are rows in the database (axes' default handler, named so nobody swaps in
+# the cache handler): every server process sees the same count and the same lockout.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_VERBOSE = False
 
 # Two-factor (django-otp).
@@ -261,6 +322,12 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# The job runner (``ketenzicht worker``): how long an idle worker sleeps at most before it looks
+# for due jobs again, and per-job intervals in seconds that override what the apps declare
+# ("signalen-termijnen=30,*=60"; "*" is every job) — for a demo or a test that cannot wait.
+KETENZICHT_WORKER_POLL_SECONDS = env_int("KETENZICHT_WORKER_POLL_SECONDS", 5)
+KETENZICHT_JOB_INTERVALS = env_int_map("KETENZICHT_JOB_INTERVALS")
+
 # Attachments with a signal (PDF, PNG, JPEG by their first bytes): the largest accepted size.
 KETENZICHT_ATTACHMENT_MAX_BYTES = env_int("KETENZICHT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
@@ -277,19 +344,45 @@ EMAIL_USE_TLS = env_bool("KETENZICHT_EMAIL_USE_TLS", False)
 # The outbox holds notice rows while it talks to the mail server: never wait on it forever.
 EMAIL_TIMEOUT = env_int("KETENZICHT_EMAIL_TIMEOUT", 10)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds the API's rate-limit counters, nothing that must survive a restart. Several
+# server processes (gunicorn workers, servers behind a load balancer) must share it, or each
+# counts only its own requests: then set KETENZICHT_REDIS_URL. Without it the counters stay in
+# the process's own memory, which is right for one process. Keys carry KETENZICHT_CACHE_KEY_PREFIX
+# so a Redis shared with other systems keeps them apart.
+KETENZICHT_REDIS_URL = env("KETENZICHT_REDIS_URL", "")
+KETENZICHT_CACHE_KEY_PREFIX = env("KETENZICHT_CACHE_KEY_PREFIX", "ketenzicht")
+# A dead or hanging Redis costs at most this long per attempt (to connect, then per answer); the
+# API throttle then lets requests pass and logs a warning (ketenzicht.api.throttling).
+KETENZICHT_REDIS_TIMEOUT_SECONDS = float(env("KETENZICHT_REDIS_TIMEOUT_SECONDS", "0.5"))
+if KETENZICHT_REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": KETENZICHT_REDIS_URL,
+            "KEY_PREFIX": KETENZICHT_CACHE_KEY_PREFIX,
+            "OPTIONS": {
+                "socket_connect_timeout": KETENZICHT_REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": KETENZICHT_REDIS_TIMEOUT_SECONDS,
+            },
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": KETENZICHT_CACHE_KEY_PREFIX,
+            # Two counters per API token; the default (300) would evict them with 150 systems.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 DEFAULT_EXCEPTION_REPORTER_FILTER = "ketenzicht.people.log_filters.BsnExceptionReporterFilter"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact_bsn": {"()": "ketenzicht.people.log_filters.RedactBsnFilter"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_bsn"]},
-    },
-    "root": {"handlers": ["console"], "level": env("KETENZICHT_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+# Logs go to stderr, one JSON object per line ("json", for a log collector) or a readable line
+# ("text", the demo's default); every line carries the request id, none a BSN
+# (``ketenzicht.runtime.logs``).
+KETENZICHT_LOG_FORMAT = env("KETENZICHT_LOG_FORMAT", "json")
+KETENZICHT_LOG_LEVEL = env("KETENZICHT_LOG_LEVEL", "INFO")
+LOGGING = logging_config(KETENZICHT_LOG_FORMAT, KETENZICHT_LOG_LEVEL)
+# Also leads Python's warnings and an uncaught error through the formatters.
+LOGGING_CONFIG = "ketenzicht.runtime.logs.configure"

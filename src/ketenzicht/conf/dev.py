@@ -3,7 +3,10 @@
 Keys here are public demo keys: they protect nothing and production settings never use them.
 """
 
+from ketenzicht.runtime.logs import logging_config
+
 from .base import *  # noqa: F403
+from .base import KETENZICHT_LOG_LEVEL
 from .env import env, env_bool, env_int, env_keyring
 
 DEBUG = env_bool("KETENZICHT_DEBUG", True)
@@ -34,3 +37,7 @@ KETENZICHT_DEMO_HOUSEHOLDS = env_int("KETENZICHT_DEMO_HOUSEHOLDS", 2000)
 
 # The demo prints e-mail to the console instead of sending it.
 EMAIL_BACKEND = env("KETENZICHT_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# A developer reads the log in a terminal: readable lines unless asked for JSON.
+KETENZICHT_LOG_FORMAT = env("KETENZICHT_LOG_FORMAT", "text")
+LOGGING = logging_config(KETENZICHT_LOG_FORMAT, KETENZICHT_LOG_LEVEL)

@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 
 def env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(name, default)
@@ -21,6 +23,25 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int_map(name: str, default: str = "", minimum: int = 1) -> dict[str, int]:
+    """Parse ``"name=number,other=number"`` into a mapping, e.g. job intervals in seconds.
+
+    A value that is no whole number of at least ``minimum`` stops the start with a message that
+    names the variable (an interval of 0 would make the worker spin).
+    """
+    mapping: dict[str, int] = {}
+    for item in os.environ.get(name, default).split(","):
+        if not item.strip():
+            continue
+        key, _, value = item.partition("=")
+        if not key.strip() or not value.strip().isdigit() or int(value) < minimum:
+            raise ImproperlyConfigured(
+                f"{name}: '{item.strip()}' is geen naam=getal met een getal van minstens {minimum}."
+            )
+        mapping[key.strip()] = int(value)
+    return mapping
 
 
 def env_keyring(name: str, default: str | None = None) -> dict[int, str]:

@@ -19,7 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.nl import bsn as stdnum_bsn
 
-BSN_PATTERN = re.compile(r"\b\d{9}\b")
+# Redaction is ground level (the log formatter needs it); re-exported here for BSN callers.
+from ketenzicht.runtime.redaction import BSN_PATTERN as BSN_PATTERN
+from ketenzicht.runtime.redaction import redact as redact
 
 
 def validate_bsn(value: str) -> str:
@@ -93,8 +95,3 @@ def reveal(ciphertext: str) -> str:
 def _aes_key(material: bytes) -> bytes:
     """Derive a 256-bit AES key, so operators may supply key material of any length."""
     return hashlib.sha256(b"ketenzicht-bsn-aes|" + material).digest()
-
-
-def redact(text: str) -> str:
-    """Replace anything that looks like a BSN (nine digits) in free text."""
-    return BSN_PATTERN.sub("[BSN]", text)

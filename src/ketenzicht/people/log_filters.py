@@ -1,21 +1,7 @@
-"""A logging filter that keeps BSNs out of every log line, whatever a developer logs."""
-
-import logging
+"""Error reports without BSNs. (Log lines are redacted by the log formatters: ``runtime.logs``.)"""
 
 from django.http import HttpRequest
 from django.views.debug import SafeExceptionReporterFilter
-
-from .bsn import redact
-
-
-class RedactBsnFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg = cleaned
-            record.args = ()
-        return True
 
 
 class BsnExceptionReporterFilter(SafeExceptionReporterFilter):

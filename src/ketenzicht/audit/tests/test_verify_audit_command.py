@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 
 from ketenzicht import cli
 from ketenzicht.audit.services import chain_for
+from ketenzicht.runtime.context import working_on
 
 from .tampering import actors_on_different_chains, change, remove, system_chain, write_events
 
@@ -60,6 +61,23 @@ def test_verbose_output_lists_every_chain_with_its_count():
          f"Keten {chain_for(second)}: 1 gebeurtenis gecontroleerd."],
         key=lambda line: int(line.split()[1].rstrip(":")),
     )
+
+
+@pytest.mark.parametrize(("written", "changed"), [
+    ("0af7651916cd43dd8448eb211c80319c", "4bf92f3577b34da6a3ce929d0e0e4736"),
+    ("0af7651916cd43dd8448eb211c80319c", ""),  # the id wiped
+    ("", "4bf92f3577b34da6a3ce929d0e0e4736"),  # an event pinned on another request afterwards
+])
+def test_a_changed_request_id_is_detected(written, changed):
+    with working_on(written):
+        write_events(2)
+    assert run()[0] == 0
+
+    change(1, request_id=changed)
+    code, _stdout, stderr = run()
+
+    assert code == 1
+    assert stderr.splitlines()[0] == f"Keten {system_chain()}, gebeurtenis 1: inhoud is gewijzigd"
 
 
 def test_empty_trail_passes():

@@ -11,6 +11,7 @@ PRODUCTION_ENV = {
     "KETENZICHT_BSN_HMAC_KEYS": "1:cHJvZHVjdGlvbi1saWtlLWhtYWMta2V5LXZhbHVl",
     "KETENZICHT_ALLOWED_HOSTS": "ketenzicht.example.nl",
     "DATABASE_URL": "sqlite:////tmp/ketenzicht-deploy-check.sqlite3",
+    "KETENZICHT_REDIS_URL": "redis://127.0.0.1:6379/0",  # not asked: the check only reads the setting
 }
 
 
@@ -27,6 +28,23 @@ def run_manage(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
 def test_check_deploy_is_clean_under_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_when_several_server_processes_count_the_rate_limit_apart():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", KETENZICHT_REDIS_URL="",
+                        KETENZICHT_WEB_WORKERS="3")
+    assert result.returncode != 0
+    assert "ketenzicht.W001" in result.stderr and "KETENZICHT_REDIS_URL is niet gezet" in result.stderr
+    single = run_manage("check", "--deploy", "--fail-level", "WARNING", KETENZICHT_REDIS_URL="",
+                        KETENZICHT_WEB_WORKERS="1")
+    assert single.returncode == 0, single.stderr
+
+
+def test_production_refuses_to_start_without_an_explicit_database():
+    """Without DATABASE_URL the embedded SQLite file would be used, quietly: refused."""
+    result = run_manage("check", DATABASE_URL="")
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
 
 
 def test_demo_mode_is_refused_under_production_settings():

@@ -59,6 +59,21 @@ def retention() -> timedelta:
     return timedelta(hours=settings.KETENZICHT_API_IDEMPOTENCY_HOURS)
 
 
+def forget_expired(batch: int = 5000) -> int:
+    """Delete the answers older than the retention; stored answers may name clients.
+
+    In batches of ``batch`` rows, each its own transaction, so a backlog after downtime never
+    holds one long delete. Returns how many were deleted.
+    """
+    cutoff, deleted = timezone.now() - retention(), 0
+    while True:
+        ids = list(IdempotencyRecord.objects.filter(created_at__lt=cutoff)
+                   .order_by("created_at").values_list("id", flat=True)[:batch])
+        if not ids:
+            return deleted
+        deleted += IdempotencyRecord.objects.filter(id__in=ids).delete()[0]
+
+
 class MissingIdempotencyKey(exceptions.ValidationError):
     def __init__(self, reason: str, code: str) -> None:
         super().__init__({IDEMPOTENCY_HEADER: [reason]}, code=code)

@@ -58,12 +58,12 @@ def send_notice_emails(notice_ids: list[int]) -> int:
 
     Runs after the commit of the request that made them, so it must never raise: the work is
     done and the user must not see an error page. What fails stays unsent (``emailed_at`` empty)
-    and ``send_pending_emails`` tries again from the maintenance job.
+    and ``send_pending_emails`` tries again from the worker's outbox job.
     """
     try:
         return _send(Notice.objects.filter(id__in=notice_ids))
     except Exception as error:  # after commit nothing may fail the request
-        logger.warning("Notice e-mails not sent (%s); the maintenance job retries them.",
+        logger.warning("Notice e-mails not sent (%s); the outbox job retries them.",
                        type(error).__name__)
         return 0
 
@@ -71,7 +71,7 @@ def send_notice_emails(notice_ids: list[int]) -> int:
 def send_pending_emails(limit: int = 500) -> int:
     """The outbox: e-mail notices still unsent a minute after they were made (SMTP was down).
 
-    Called every minute by ``ketenzicht verwijsindex-onderhoud``. The minute leaves the fresh
+    Called every minute by the worker (job ``berichten-email``). The minute leaves the fresh
     ones to ``send_notice_emails`` after their commit; ``SKIP LOCKED`` lets overlapping runs
     take different notices. Returns how many were sent.
     """

@@ -1,7 +1,7 @@
 """When a desk is late: Veilig Thuis's safety assessment (5 working days), and a handover — from
 the crisis service, or from Veilig Thuis or a team to the receiving team — not accepted by 12:00
 on the next working day. One rule, said twice: in Python for the route in front of you, in SQL
-for the inbox and the maintenance job (tested to agree)."""
+for the inbox and the deadline job (tested to agree)."""
 
 from datetime import datetime
 

@@ -1,4 +1,4 @@
-"""The signal flow's deadlines, watched by ``ketenzicht signalen-onderhoud`` (every minute).
+"""The signal flow's deadlines, watched every minute by the worker (job ``signalen-termijnen``).
 
 - a Meldcode step left lying past its deadline while the signal is still with the signaller: the
   signaller and the aandachtsfunctionaris of their organisation are reminded, once per step;

@@ -1,4 +1,4 @@
-"""The verwijsindex's deadlines, run by ``ketenzicht verwijsindex-onderhoud`` every minute.
+"""The verwijsindex's deadlines, run every minute by the worker (job ``verwijsindex-termijnen``).
 
 - Escalation: a match without contact after the municipality's term (default 10 working days,
   Dutch public holidays respected) goes to the municipality's regievoerder, because a match

@@ -1,5 +1,5 @@
 """Notice e-mails: a mail server that is down never fails the request that made the notice, and
-what could not be sent is sent by the maintenance job a minute later (the outbox)."""
+what could not be sent is sent by the worker's outbox job a minute later."""
 
 from datetime import timedelta
 from io import StringIO
@@ -77,27 +77,27 @@ def waiting(db):
     return old, new
 
 
-def run_maintenance() -> str:
+def run_outbox_job() -> str:
     out = StringIO()
-    call_command("verwijsindex_onderhoud", stdout=out)
+    call_command("worker", "--run", "berichten-email", stdout=out)
     return out.getvalue()
 
 
-def test_unsent_notices_are_retried_by_the_maintenance_job(waiting, settings):
+def test_unsent_notices_are_retried_by_the_outbox_job(waiting, settings):
     old, new = waiting
     settings.EMAIL_BACKEND = FAILING
-    assert "e-mails van berichten alsnog verstuurd: 0" in run_maintenance()  # still down
+    assert "e-mails alsnog verstuurd: 0" in run_outbox_job()  # still down
     assert Notice.objects.filter(emailed_at__isnull=True).count() == 2
 
     settings.EMAIL_BACKEND = LOCMEM  # the server is back
-    assert "e-mails van berichten alsnog verstuurd: 1" in run_maintenance()
+    assert "e-mails alsnog verstuurd: 1" in run_outbox_job()
     assert [m.to for m in mail.outbox] == [["bart@example.org"]]
     assert mail.outbox[0].subject == "[Ketenzicht] Nieuwe match"
     old.refresh_from_db(), new.refresh_from_db()
     assert old.emailed_at is not None
     assert new.emailed_at is None  # younger than a minute: left to its own on-commit send
 
-    assert "e-mails van berichten alsnog verstuurd: 0" in run_maintenance()  # never twice
+    assert "e-mails alsnog verstuurd: 0" in run_outbox_job()  # never twice
     assert len(mail.outbox) == 1
 
 

@@ -1,5 +1,5 @@
 """One rule said twice: ``clocks.is_overdue`` (the route in front of you) and the SQL
-``clocks.overdue`` (the inbox and the maintenance job) agree on every kind, status and time."""
+``clocks.overdue`` (the inbox and the deadline job) agree on every kind, status and time."""
 
 from datetime import timedelta
 

@@ -72,14 +72,14 @@ def test_lifetime_jobs_skip_while_another_run_holds_the_lock(settings):
 
 
 @pytest.mark.usefixtures("emmen")
-def test_maintenance_command_runs_the_jobs_and_reports_in_dutch():
+def test_the_worker_runs_the_lifetime_job_and_reports_in_dutch():
     registered_on(date(2025, 3, 10), "leerkracht", DAAN)
     out = StringIO()
     with on(date(2026, 3, 11)):
-        call_command("verwijsindex_onderhoud", stdout=out)
-    assert "registraties beëindigd: actieve termijn verstreken: 1" in out.getvalue()
-    assert "Onderhoud verwijsindex klaar." in out.getvalue()
+        call_command("worker", "--run", "verwijsindex-levensduur", stdout=out)
+    assert "verwijsindex-levensduur: klaar." in out.getvalue()
+    assert "beëindigd: actieve termijn verstreken: 1" in out.getvalue()
     again = StringIO()
     with on(date(2026, 3, 11)):
-        call_command("verwijsindex_onderhoud", stdout=again)
-    assert "registraties beëindigd: actieve termijn verstreken: 0" in again.getvalue()
+        call_command("worker", "--run", "verwijsindex-levensduur", stdout=again)
+    assert "beëindigd: actieve termijn verstreken: 0" in again.getvalue()

@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Where the embedded database lives (the settings read the same variable).
+export KETENZICHT_VAR_DIR ?= $(CURDIR)/var
 POSTGRES_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/ketenzicht)
 PYTEST_ARGS ?=
 
@@ -17,12 +19,13 @@ $(BIN)/.installed: pyproject.toml
 venv: $(BIN)/.installed
 
 ## make demo: a fresh embedded database with the Emmen demo, served on http://127.0.0.1:$(PORT)
+## together with the job runner; one Ctrl-C stops both
 demo: venv
-	mkdir -p var
-	rm -f var/ketenzicht.sqlite3
+	mkdir -p "$(KETENZICHT_VAR_DIR)"
+	rm -f "$(KETENZICHT_VAR_DIR)"/ketenzicht.sqlite3 "$(KETENZICHT_VAR_DIR)"/ketenzicht.sqlite3-wal "$(KETENZICHT_VAR_DIR)"/ketenzicht.sqlite3-shm
 	env -u DATABASE_URL $(BIN)/ketenzicht migrate --noinput
 	env -u DATABASE_URL $(BIN)/ketenzicht loaddemo
-	env -u DATABASE_URL $(BIN)/ketenzicht runserver 127.0.0.1:$(PORT)
+	env -u DATABASE_URL $(BIN)/ketenzicht start --bind 127.0.0.1:$(PORT)
 
 ## make test: lint, the whole suite on SQLite, then again on PostgreSQL
 test: lint test-sqlite test-postgres
@@ -38,6 +41,7 @@ test-sqlite: venv browser-deps
 
 test-postgres: venv browser-deps
 	@scripts/ensure-postgres "$(POSTGRES_URL)"
+	@scripts/ensure-redis "$${KETENZICHT_TEST_REDIS_URL:-redis://127.0.0.1:6379/0}"
 	DATABASE_URL="$(POSTGRES_URL)" $(BIN)/pytest $(PYTEST_ARGS)
 
 ## make schema: regenerate the committed OpenAPI schema after an API change
@@ -53,3 +57,4 @@ bench: venv
 	$(BIN)/python performance/bench_foundation.py
 	$(BIN)/python performance/bench_verwijsindex.py
 	$(BIN)/python performance/bench_signals.py
+	$(BIN)/python performance/bench_runtime.py

@@ -43,6 +43,7 @@ from ketenzicht.verwijsindex.models import IndexSettings
 from . import config
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from .dataset import DEFAULT_SEED, EXAMPLE_BSNS, DemoDataset, generate
+from .history import HistorySummary, load_history
 
 BATCH_SIZE = 1000
 
@@ -67,10 +68,12 @@ class DemoSummary:
     organisations: int
     accounts: int
     seconds: float
+    history: HistorySummary | None = None
 
 
-def load_demo(households: int = 2000, seed: int = DEFAULT_SEED) -> DemoSummary:
-    """Load the demo: configuration, accounts, the example households and ``households`` more.
+def load_demo(households: int = 2000, seed: int = DEFAULT_SEED, *, history: bool = False) -> DemoSummary:
+    """Load the demo: configuration, accounts, the example households and ``households`` more,
+    and with ``history`` the work left lying that the job runner then picks up (``history.py``).
 
     Refuses (``DemoAlreadyLoaded``) when the database already has the municipality or any
     person: the demo is meant for a fresh database (``make demo`` removes the old one first).
@@ -103,11 +106,12 @@ def load_demo(households: int = 2000, seed: int = DEFAULT_SEED) -> DemoSummary:
         for organisation_slug, person_key, kind in DEMO_BASES:
             person = find_person_by_bsn(EXAMPLE_BSNS[person_key])
             grant_basis(organisations[organisation_slug], person, kind, actor=SYSTEM)
+        past = load_history(dataset) if history else None
     return DemoSummary(
         households=counts["households"], persons=counts["persons"],
         memberships=counts["memberships"], relations=counts["relations"],
         organisations=len(organisations), accounts=len(DEMO_ACCOUNTS),
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, history=past,
     )
 
 

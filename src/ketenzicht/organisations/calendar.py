@@ -30,6 +30,16 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
+def working_days_before(start: date, days: int) -> date:
+    """The working day ``days`` working days before ``start`` (``start`` itself does not count)."""
+    day, remaining = start, days
+    while remaining > 0:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
 def working_days_between(start: date, end: date) -> int:
     """Working days after ``start`` up to and including ``end`` (0 when ``end`` <= ``start``)."""
     count, day = 0, start

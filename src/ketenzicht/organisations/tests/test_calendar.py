@@ -2,7 +2,12 @@
 
 from datetime import date
 
-from ketenzicht.organisations.calendar import add_working_days, is_working_day, working_days_between
+from ketenzicht.organisations.calendar import (
+    add_working_days,
+    is_working_day,
+    working_days_before,
+    working_days_between,
+)
 
 
 def test_weekends_are_not_working_days():
@@ -21,6 +26,7 @@ def test_ten_working_days_skip_weekends_and_holidays():
     # Friday 2026-12-18 + 10 working days: Christmas (25, 26) and New Year (1 Jan) fall between.
     assert add_working_days(date(2026, 12, 18), 10) == date(2027, 1, 5)
     assert working_days_between(date(2026, 12, 18), date(2027, 1, 5)) == 10
+    assert working_days_before(date(2027, 1, 5), 10) == date(2026, 12, 18)
 
 
 def test_bevrijdingsdag_counts_only_in_lustrum_years():

@@ -6,6 +6,8 @@ Set ``KETENZICHT_SCREENSHOTS=/some/dir`` to keep a screenshot of every page chec
 
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,12 +39,9 @@ def demo(transactional_db, settings):
     return accounts
 
 
-@pytest.fixture
-def page(live_server, monkeypatch):
-    # Playwright's sync API runs an event loop in the test thread; the ORM calls the test makes
-    # meanwhile are still synchronous. Only for these tests: a module-level setting would leak
-    # into subprocesses of other tests (and fail ``check --deploy``).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+@contextmanager
+def chromium_tab() -> Iterator:
+    """A tab of Debian's chromium in Dutch, for a server anywhere (live server or subprocess)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
                                              args=CHROMIUM_ARGS)
@@ -52,6 +51,16 @@ def page(live_server, monkeypatch):
         yield tab
         context.close()
         browser.close()
+
+
+@pytest.fixture
+def page(live_server, monkeypatch):
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls the test makes
+    # meanwhile are still synchronous. Only for these tests: a module-level setting would leak
+    # into subprocesses of other tests (and fail ``check --deploy``).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium_tab() as tab:
+        yield tab
 
 
 def assert_accessible(tab, name: str) -> None:
@@ -74,8 +83,9 @@ class Login:
     """Logs demo accounts in through the real form with password and TOTP code, waiting for a
     fresh code when an account logs in twice within one step (a code is accepted only once)."""
 
-    def __init__(self, tab, live_server):
-        self.tab, self.url = tab, live_server.url
+    def __init__(self, tab, server):
+        """``server``: anything with the ``url`` it serves at (pytest's live server, a process)."""
+        self.tab, self.url = tab, server.url
         self.used: dict[str, int] = {}
 
     def __call__(self, username: str) -> None:

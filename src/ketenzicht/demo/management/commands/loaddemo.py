@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ketenzicht.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from ketenzicht.demo.dataset import DEFAULT_SEED
+from ketenzicht.demo.history import HistorySummary
 from ketenzicht.demo.loader import DemoAlreadyLoaded, load_demo
 from ketenzicht.organisations.models import Role
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         if households < 0:
             raise CommandError("Het aantal huishoudens kan niet negatief zijn.")
         try:
-            summary = load_demo(households=households, seed=seed)
+            summary = load_demo(households=households, seed=seed, history=True)
         except DemoAlreadyLoaded as exc:
             raise CommandError(str(exc)) from exc
         except ValueError as exc:
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             f"{summary.persons} personen, {summary.relations} relaties, "
             f"{summary.organisations} organisaties, {summary.accounts} accounts."
         ))
+        self._history(summary.history)
         self.stdout.write("")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_PASSWORD}")
         self.stdout.write("Tweede factor: voer het TOTP-geheim in een authenticator-app in (alleen demo),")
@@ -57,3 +59,19 @@ class Command(BaseCommand):
                 f"{account.username:<22}{role!s:<24}{account.organisation_slug:<24}"
                 f"{account.totp_secret_base32}"
             )
+
+    def _history(self, history: HistorySummary) -> None:
+        """What the worker will notice by itself once it runs (``make demo`` starts it)."""
+        items = [
+            (history.lying_signal, "een signaal van `leerkracht` waarvan stap 2 van de meldcode te laat is "
+                                   "(herinnering aan `leerkracht` en `aandacht-kristalla`)"),
+            (history.overdue_report, "een melding bij Veilig Thuis waarvan de termijn van 5 werkdagen "
+                                     "verstreken is (gemeld aan `veiligthuis`)"),
+            (history.match_without_contact, "een match zonder contact na 10 werkdagen "
+                                            "(opgeschaald naar `regievoerder`)"),
+        ]
+        placed = [text for present, text in items if present]
+        if placed:
+            self.stdout.write("Voorgeschiedenis, die de worker vanzelf oppakt:")
+            for text in placed:
+                self.stdout.write(f"  - {text}")

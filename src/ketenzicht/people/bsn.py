@@ -19,10 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import InvalidChecksum, InvalidFormat, InvalidLength
 from stdnum.nl import bsn as stdnum_bsn
 
-# Redaction is ground level (the log formatter needs it); re-exported here for BSN callers.
-from ketenzicht.runtime.redaction import BSN_PATTERN as BSN_PATTERN
-from ketenzicht.runtime.redaction import redact as redact
-
 
 def validate_bsn(value: str) -> str:
     """Return the normalised BSN, or raise a ValidationError with a specific Dutch message."""

@@ -4,8 +4,7 @@ The pattern lives here, at ground level, rather than in ``people`` (which keeps 
 encrypting and looking up BSNs) because the log formatter in ``runtime.logs`` must apply it to
 every line and ``runtime`` imports no domain app. A setting naming a redaction function was the
 other way; it would make "no BSN in the logs" something a deployment can configure away or get
-wrong, where this rule has no reason to vary. ``people.bsn`` re-exports ``redact`` so callers
-there keep one name for it.
+wrong, where this rule has no reason to vary.
 
 What counts as a BSN is what ``people.bsn.validate_bsn`` accepts, wherever it stands: nine digits,
 with spaces, dots or dashes between them (``1234.56.782``, ``123 456 782``), and no digit right

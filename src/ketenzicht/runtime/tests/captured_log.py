@@ -37,3 +37,8 @@ class CapturedLog:
 
     def request_lines(self) -> list[dict]:
         return [line for line in self.lines() if line["logger"] == "ketenzicht.request"]
+
+    def request_line(self) -> dict:
+        """The request line of the one request made while capturing."""
+        (line,) = self.request_lines()
+        return line

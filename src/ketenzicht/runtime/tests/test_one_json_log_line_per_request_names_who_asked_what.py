@@ -12,18 +12,13 @@ from .captured_log import CapturedLog
 from .request_support import api_client
 
 
-def only_request_line(log: CapturedLog) -> dict:
-    (line,) = log.request_lines()
-    return line
-
-
 def test_a_page_of_a_logged_in_professional(parties, verified_login):
     client = verified_login(parties.involved)
 
     with CapturedLog() as log:
         answer = client.get("/")
 
-    line = only_request_line(log)
+    line = log.request_line()
     assert answer.status_code == 200
     assert line["duration_ms"] >= 0
     assert line["time"].endswith("Z")
@@ -48,7 +43,7 @@ def test_an_api_call_names_the_system_and_the_professional_it_claims(parties):
     with CapturedLog() as log:
         answer = client.get(f"/api/v1/personen/{parties.child.uuid}")
 
-    line = only_request_line(log)
+    line = log.request_line()
     assert answer.status_code == 200
     assert (line["request_id"], line["method"], line["path"], line["status"]) == (
         answer["X-Request-ID"], "GET", "/api/v1/personen/<uuid:uuid>", 200)
@@ -61,7 +56,7 @@ def test_a_refused_claim_is_logged_as_claimed(parties):
     with CapturedLog() as log:
         answer = client.get(f"/api/v1/personen/{parties.child.uuid}")
 
-    line = only_request_line(log)
+    line = log.request_line()
     assert answer.status_code == 403
     assert (line["status"], line["organisation"], line["token"], line["user"]) == (
         403, "kristalla", prefix, "iemand-anders")
@@ -72,7 +67,7 @@ def test_a_static_file_answered_by_whitenoise_is_logged_too(client, db):
     with CapturedLog() as log:
         answer = client.get("/static/web/ketenzicht.css")
 
-    line = only_request_line(log)
+    line = log.request_line()
     assert answer.status_code == 200
     assert (line["path"], line["status"], line["user"], line["organisation"]) == (
         "/static/web/ketenzicht.css", 200, "", "")
@@ -87,4 +82,4 @@ def test_the_query_string_is_never_logged(client, db, path):
 
     assert answer.status_code in (200, 404)
     assert "geheime-zoekterm" not in log.text
-    assert only_request_line(log)["path"] == path.split("?")[0]
+    assert log.request_line()["path"] == path.split("?")[0]

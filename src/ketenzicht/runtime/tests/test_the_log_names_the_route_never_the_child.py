@@ -21,11 +21,6 @@ logger = logging.getLogger("ketenzicht.proef")
 BSN_HASH = "9f2c41ab" * 8
 
 
-def request_line(log: CapturedLog) -> dict:
-    (line,) = log.request_lines()
-    return line
-
-
 def test_a_person_page_is_logged_by_its_route(parties, verified_login):
     client = verified_login(parties.involved)
 
@@ -33,7 +28,7 @@ def test_a_person_page_is_logged_by_its_route(parties, verified_login):
         answer = client.get(f"/personen/{parties.child.uuid}/")
 
     assert answer.status_code == 200
-    line = request_line(log)
+    line = log.request_line()
     assert line["path"] == "/personen/<uuid:person_uuid>/"
     assert line["message"].startswith("GET /personen/<uuid:person_uuid>/ 200 ")
     assert str(parties.child.uuid) not in log.text
@@ -46,7 +41,7 @@ def test_an_api_read_is_logged_by_its_route(parties):
         answer = client.get(f"/api/v1/huishoudens/{parties.household.uuid}")
 
     assert answer.status_code == 200
-    assert request_line(log)["path"] == "/api/v1/huishoudens/<uuid:uuid>"
+    assert log.request_line()["path"] == "/api/v1/huishoudens/<uuid:uuid>"
     assert str(parties.household.uuid) not in log.text
 
 
@@ -57,7 +52,7 @@ def test_a_refused_page_names_no_child_in_any_line(parties, verified_login):
         answer = client.get(f"/personen/{parties.child.uuid}/")
 
     assert answer.status_code == 404
-    assert request_line(log)["path"] == "/personen/<uuid>/"
+    assert log.request_line()["path"] == "/personen/<uuid>/"
     assert str(parties.child.uuid) not in log.text
     assert {line["logger"] for line in log.lines()} >= {"django.request"}
 
@@ -74,7 +69,7 @@ def test_an_unknown_path_has_its_uuids_replaced(client, db, asked, logged):
         answer = client.get(asked.format(uuid=some_uuid, hex=some_uuid.hex))
 
     assert answer.status_code == 404
-    assert request_line(log)["path"] == logged
+    assert log.request_line()["path"] == logged
     assert str(some_uuid) not in log.text and some_uuid.hex not in log.text
 
 

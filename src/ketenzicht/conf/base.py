@@ -234,8 +234,8 @@ OTP_TOTP_ISSUER = "Ketenzicht"
 # chain apps register, and the organisation types whose administrators see every organisation's
 # rows in the access report (the system operator).
 KETENZICHT_WORKLIST_PROVIDERS: list[str] = [
-    "ketenzicht.web.vir_worklist.verwijsindex_work",
-    "ketenzicht.web.signal_worklist.signal_work",
+    "ketenzicht.web.verwijsindex.worklist.verwijsindex_work",
+    "ketenzicht.web.signals.worklist.signal_work",
 ]
 KETENZICHT_SYSTEM_OPERATOR_TYPES = env_list("KETENZICHT_SYSTEM_OPERATOR_TYPES", "gemeente")
 

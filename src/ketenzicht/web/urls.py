@@ -1,6 +1,11 @@
 from django.urls import path
 
-from .views import auth, clients, desk, figures, notices, reports, signals, verwijsindex
+from .signals import desk
+from .signals import figures as signal_figures
+from .signals import views as signals
+from .verwijsindex import figures as vir_figures
+from .verwijsindex import views as verwijsindex
+from .views import auth, clients, notices, reports
 
 app_name = "web"
 urlpatterns = [
@@ -21,8 +26,8 @@ urlpatterns = [
          name="vir_registration"),
     path("verwijsindex/matches/<uuid:match_uuid>/", verwijsindex.match, name="vir_match"),
     path("verwijsindex/regie/", verwijsindex.regie, name="vir_regie"),
-    path("verwijsindex/cijfers/", figures.vir_figures, name="vir_figures"),
-    path("signalen/cijfers/", figures.signal_figures, name="signal_figures"),
+    path("verwijsindex/cijfers/", vir_figures.vir_figures, name="vir_figures"),
+    path("signalen/cijfers/", signal_figures.signal_figures, name="signal_figures"),
     path("signalen/", signals.signals, name="signals"),
     path("signalen/nieuw/", signals.signal_new, name="signal_new"),
     path("signalen/<uuid:signal_uuid>/", signals.signal, name="signal"),

@@ -19,7 +19,7 @@ from ketenzicht.signals.tests.conftest import (  # noqa: F401 (the fixture)
     emmen,
     signal_as,
 )
-from ketenzicht.web.signal_worklist import signal_work
+from ketenzicht.web.signals.worklist import signal_work
 
 from .desk_support import FOR_SAFETY, crisis_desk_professional, report_to_veilig_thuis, shared_signal
 from .vir_login import logged_in, professional

@@ -25,9 +25,9 @@ from ..forms import BsnSearchForm
 from ..guards import professional_required, web_actor
 from ..register import refresh_household
 from ..responses import forbidden, not_found
+from ..signals.views import person_buttons
+from ..verwijsindex.views import may_register
 from ..worklist import worklist_for
-from .signals import person_buttons
-from .verwijsindex import may_register
 
 
 @professional_required

@@ -31,7 +31,7 @@ from ketenzicht.signals.models import (
 )
 from ketenzicht.signals.notices import route_link, signal_link
 
-from .worklist import WorklistItem
+from ..worklist import WorklistItem
 
 _TO_ACCEPT = {
     RouteKind.SIGNAL: gettext_lazy("Nieuw signaal aannemen"),

@@ -47,7 +47,7 @@ from ketenzicht.verwijsindex.services import (
 from ..guards import professional_required, role_required, web_actor
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
-from ..vir_forms import (
+from .forms import (
     PARENTS,
     CoordinatedForm,
     EndForm,

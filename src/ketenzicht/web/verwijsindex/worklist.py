@@ -19,7 +19,7 @@ from ketenzicht.organisations.models import Professional
 from ketenzicht.verwijsindex import listings, match_actions
 from ketenzicht.verwijsindex.models import MatchStatus
 
-from .worklist import WorklistItem
+from ..worklist import WorklistItem
 
 
 def verwijsindex_work(professional: Professional) -> Iterator[WorklistItem]:

@@ -38,9 +38,9 @@ from ketenzicht.signals.models import (
     RouteStatus,
 )
 
-from ..desk_forms import AssessmentForm, HelpStartedForm, add_refusal
 from ..guards import professional_required, web_actor
 from ..responses import forbidden, not_found
+from .desk_forms import AssessmentForm, HelpStartedForm, add_refusal
 
 PAGE_SIZE = 50
 LISTING_OBJECT = "loket-postvak"

@@ -58,7 +58,7 @@ from ketenzicht.signals.routing import Proposal
 from ..guards import professional_required, web_actor
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
-from ..signal_forms import (
+from .forms import (
     YES,
     AdviceForm,
     ChildCheckForm,

@@ -1,13 +1,17 @@
-"""Synthetic BSNs for demo data and tests: the 999xxxxxx range, valid by the elfproef."""
+"""Synthetic BSNs for the demo population and the tests: the 999xxxxxx range, never a real person.
+
+The demo needs valid numbers, but it does not compute the elfproef itself: python-stdnum decides
+what is valid, as it does for ``people.bsn.validate_bsn``, so shipped code holds one elfproef.
+"""
 
 from collections.abc import Iterator
 
+from stdnum.nl import bsn as stdnum_bsn
+
 
 def elfproef_check_digit(first_eight: str) -> int | None:
-    """The ninth digit that makes the number pass the elfproef, or None if none exists."""
-    total = sum(int(d) * (9 - i) for i, d in enumerate(first_eight))
-    digit = total % 11
-    return digit if digit < 10 else None
+    """The ninth digit that makes a valid BSN of ``first_eight``, or None if no digit does."""
+    return next((digit for digit in range(10) if stdnum_bsn.is_valid(f"{first_eight}{digit}")), None)
 
 
 def synthetic_bsns(first_serial: int = 0) -> Iterator[str]:

@@ -18,9 +18,9 @@ from datetime import date, timedelta
 from functools import cache
 
 from ketenzicht.people.models import MemberRole, RelationKind
-from ketenzicht.people.testing import synthetic_bsns
 
 from . import names
+from .bsns import synthetic_bsns
 from .config import DISTRICTS, DistrictConfig, Place
 
 #: Ages in the demo are relative to this day, so the data is the same whenever it is loaded.

@@ -1,4 +1,6 @@
-"""Signals other apps listen to, so ``people`` never has to import them.
+"""Events other apps listen to (Django signals), so ``people`` never has to import them.
+
+Named ``events`` rather than ``signals`` so it is not mistaken for the ``signals`` app (zorgsignalen).
 
 ``person_moved`` is sent when a person's current household changes (a move), or when the
 population register moved people. Apps whose work follows a person's residence (the

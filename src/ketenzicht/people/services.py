@@ -14,6 +14,7 @@ from ketenzicht.organisations.models import District
 from ketenzicht.organisations.services import district_for_postcode, normalise_postcode
 
 from . import bsn as bsn_lib
+from .events import person_moved
 from .models import (
     INVERSE_RELATION,
     Household,
@@ -22,7 +23,6 @@ from .models import (
     Relation,
     RelationKind,
 )
-from .signals import person_moved
 
 
 def find_person_by_bsn(bsn: str) -> Person | None:

@@ -17,12 +17,12 @@ from ketenzicht.access.services import visible_person
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Professional
+from ketenzicht.people.ages import ADULT_AGE
 from ketenzicht.people.models import Person
 from ketenzicht.refusals import RefusalKind, Refused
 
 from .categories import CHILD_CHECK_CATEGORY_BY_TYPE, Category, Urgency
 from .models import ChildCheck, Source
-from .routing import ADULT_AGE
 from .services import SignalRequest, StatementData, record_signal, refuse
 
 QUESTIONS = {

@@ -6,7 +6,7 @@ advice request finishes within 5 working days of its arrival (``Route.due_at``);
 service's route is handed over when the CJG-Jeugdteam accepts the handover route created with it.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from uuid import UUID
 
 from django.db import transaction
@@ -22,6 +22,7 @@ from ketenzicht.access.services import (
 )
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
+from ketenzicht.organisations.calendar import next_working_day_at
 from ketenzicht.organisations.models import Organisation, Professional
 from ketenzicht.refusals import RefusalKind
 
@@ -41,7 +42,6 @@ from .models import (
     SignalStatus,
 )
 from .notices import tell_desk
-from .routing import handover_due
 from .services import in_sentence, refuse, settings_for_person
 
 ROUTE_OBJECT = "signaal-route"
@@ -319,14 +319,6 @@ def record_assessment(
     return route
 
 
-def _next_working_day_handover(now: datetime, settings: SignalSettings) -> datetime:
-    """The handover time (12:00) on the working day after today. Unlike the crisis service's
-    handover of a night call (due the same morning), a desk handing over during the day must not
-    leave the receiver an hour: the receiver has until the next working day."""
-    tomorrow = timezone.localdate(now) + timedelta(days=1)
-    return handover_due(timezone.make_aware(datetime.combine(tomorrow, time.min)), settings)
-
-
 def _hand_over(professional: Professional, actor: Actor, route: Route, receiver: Organisation,
                now: datetime) -> Route:
     """The receiving organisation gets the signal as a route of its own (warm handover: it is
@@ -344,7 +336,9 @@ def _hand_over(professional: Professional, actor: Actor, route: Route, receiver:
         consent_basis=route.consent_basis, consent_given_by=route.consent_given_by,
         safety_reason=route.safety_reason,
         signaller_keeps_role=route.signaller_keeps_role, safety_conditions=route.safety_conditions,
-        due_at=_next_working_day_handover(now, settings),
+        # Unlike the crisis service's handover of a night call (due the same morning), a desk
+        # handing over during the day leaves the receiver until the next working day.
+        due_at=next_working_day_at(now, settings.handover_time, not_today=True),
     )
     if route.outcome == AssessmentOutcome.LOCAL_TEAM:  # an existing professional is involved already
         grant_basis(receiver, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid),

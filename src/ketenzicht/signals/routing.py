@@ -9,7 +9,8 @@ The rules, in the order they are tried (the first that applies decides):
 3. ``crisis`` — ``crisis-jeugdige``, or any other acute signal where children are involved: in
    office hours the CJG-Jeugdteam of the residence district; outside office hours (evenings,
    weekends, Dutch public holidays) the crisis service, with an automatic handover to that
-   CJG-Jeugdteam due at the handover time (12:00) of the next working day.
+   CJG-Jeugdteam due at the handover time (12:00) of the next working day
+   (``organisations.calendar.next_working_day_at``).
 4. ``omstandigheden-volwassene`` — only adults' circumstances (armoede, schulden, huisvesting;
    also zorgmijding or overig) about an adult, no concern about a child: the sociaal
    gebiedsteam of the residence district.
@@ -22,18 +23,18 @@ without a database. ``propose`` finds the organisations for a real person.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.utils import timezone
 
-from ketenzicht.organisations.calendar import is_working_day
+from ketenzicht.organisations.calendar import is_working_day, next_working_day_at
 from ketenzicht.organisations.models import District, Organisation
+from ketenzicht.people.ages import ADULT_AGE
 from ketenzicht.refusals import RefusalKind, Refused
 
 from .categories import ABUSE_OR_DOMESTIC_VIOLENCE, NOT_ABOUT_A_CHILD, Category, Urgency
 from .models import RouteKind, SignalSettings
 
-ADULT_AGE = 18
 SECONDARY_SCHOOL_AGES = range(12, 18)
 
 
@@ -99,19 +100,6 @@ def is_office_hours(moment: datetime, settings: SignalSettings) -> bool:
             and settings.office_opens <= local.time() < settings.office_closes)
 
 
-def handover_due(moment: datetime, settings: SignalSettings) -> datetime:
-    """The handover time (12:00) of the first working day whose handover time lies after the
-    crisis: a call at 03:00 on a Monday is handed over by 12:00 that Monday, one on Friday
-    evening by 12:00 on Monday (or Tuesday after Easter Monday)."""
-    local = timezone.localtime(moment)
-    day = local.date()
-    while True:
-        due = timezone.make_aware(datetime.combine(day, settings.handover_time))
-        if is_working_day(day) and due > local:
-            return due
-        day += timedelta(days=1)
-
-
 def decide(facts: Facts, settings: SignalSettings) -> Outcome:
     """The first rule that applies (see the module's docstring for the list)."""
     categories = facts.categories
@@ -134,7 +122,8 @@ def decide(facts: Facts, settings: SignalSettings) -> Outcome:
                        "Crisis buiten kantoortijd: de crisisdienst. Die draagt over aan het "
                        "CJG-Jeugdteam van de gebiedsregio waar de jeugdige woont, uiterlijk de "
                        "volgende werkdag om 12:00.",
-                       handover_to=Desk.YOUTH, handover_due=handover_due(facts.moment, settings))
+                       handover_to=Desk.YOUTH,
+                       handover_due=next_working_day_at(facts.moment, settings.handover_time))
     if not facts.children_involved:
         return Outcome(Rule.ADULT_CIRCUMSTANCES, Desk.ADULT, RouteKind.SIGNAL,
                        "Alleen omstandigheden van een volwassene, geen zorg over een kind: het "

@@ -15,10 +15,10 @@ from ketenzicht.access.models import BasisKind
 from ketenzicht.access.services import grant_basis, may_see_clients, visible_person
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
-from ketenzicht.organisations.calendar import add_working_days
+from ketenzicht.organisations.calendar import add_working_days, next_working_day_at
 from ketenzicht.organisations.models import District, Organisation, Professional
 from ketenzicht.organisations.services import district_for_postcode
-from ketenzicht.people.ages import age_on
+from ketenzicht.people.ages import ADULT_AGE, AgeBand, age_band, age_on
 from ketenzicht.people.models import Person
 from ketenzicht.people.register import PersonNotInRegister, RegisterError, get_register
 from ketenzicht.people.register.sync import bring_household_into_view
@@ -328,16 +328,20 @@ def step_deadline(signal: Signal, after: datetime) -> date:
 
 # --- Consent --------------------------------------------------------------------------------
 
+#: Who gives consent in each age band of ``people.ages`` (domain.md §5).
+CONSENT_GIVERS: dict[AgeBand, frozenset[str]] = {
+    AgeBand.PARENTS: frozenset({ConsentGiver.PARENTS}),
+    AgeBand.YOUTH_AND_PARENTS: frozenset({ConsentGiver.YOUTH_AND_PARENTS}),
+    AgeBand.YOUTH: frozenset({ConsentGiver.YOUTH}),
+}
+
+
 def consent_givers(age: int) -> frozenset[str]:
-    """Who gives consent, by the age rules: under 12 the parents; 12–15 the youth and the
-    parents; from 16 the youth; an adult client decides alone."""
-    if age < 12:
-        return frozenset({ConsentGiver.PARENTS})
-    if age < 16:
-        return frozenset({ConsentGiver.YOUTH_AND_PARENTS})
-    if age < 18:
-        return frozenset({ConsentGiver.YOUTH})
-    return frozenset({ConsentGiver.YOUTH, ConsentGiver.CLIENT})
+    """Who gives consent, by the age bands (``people.ages.age_band``): under 12 the parents;
+    12–15 the youth and the parents; from 16 the youth; an adult client decides alone."""
+    if age >= ADULT_AGE:
+        return frozenset({ConsentGiver.YOUTH, ConsentGiver.CLIENT})
+    return CONSENT_GIVERS[age_band(age)]
 
 
 @dataclass(frozen=True)
@@ -459,7 +463,7 @@ def share_signal(professional: Professional, actor: Actor, signal: Signal, reque
             handover = _open_route(
                 signal, professional, actor, handover_to, RouteKind.CRISIS,
                 "Overdracht van de crisisdienst aan het CJG-Jeugdteam van de woonplaats.",
-                request, now, settings, due_at=routing.handover_due(now, settings),
+                request, now, settings, due_at=next_working_day_at(now, settings.handover_time),
             )
             route.handed_over_to = handover
             route.due_at = handover.due_at

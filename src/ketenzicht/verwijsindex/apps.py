@@ -8,7 +8,7 @@ class VerwijsindexConfig(AppConfig):
 
     def ready(self) -> None:
         """Follow moves as they happen; ``people`` sends the signal without knowing who listens."""
-        from ketenzicht.people.signals import person_moved
+        from ketenzicht.people.events import person_moved
 
         from .moves import on_person_moved
 

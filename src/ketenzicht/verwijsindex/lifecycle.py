@@ -45,6 +45,7 @@ from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import SYSTEM, Actor, Subject, record
 from ketenzicht.notify.services import forget_notices
 from ketenzicht.organisations.models import Professional
+from ketenzicht.people.ages import YOUTH_AGE_LIMIT
 from ketenzicht.people.models import Person
 
 from .coordination import index_settings
@@ -60,7 +61,7 @@ from .models import (
     MatchStatus,
     RegistrationStatus,
 )
-from .rules import AGE_LIMIT, add_months, last_registrable_day
+from .rules import add_months, last_registrable_day
 from .services import check_may_register, registration_subject
 
 #: Ended registrations stay in the history archive this long (5 years), then are destroyed.
@@ -494,7 +495,7 @@ def run_lifetime_jobs(now: datetime | None = None) -> dict[str, int]:
         Q(person__date_of_death__isnull=False), EndReason.DEATH)
     affected.update(touched)
     counts["age_limit"], touched = _destroy_youths(
-        Q(person__date_of_birth__lte=_cutoff_birth_date(today, AGE_LIMIT)), EndReason.AGE_LIMIT)
+        Q(person__date_of_birth__lte=_cutoff_birth_date(today, YOUTH_AGE_LIMIT)), EndReason.AGE_LIMIT)
     affected.update(touched)
 
     counts["maximum_term"], touched = _end_automatically(

@@ -208,7 +208,7 @@ def _tell_district_team(person: Person, district: District, registrations: list[
 
 
 def on_person_moved(sender, persons: Iterable[int], actor: Actor | None = None, **kwargs) -> None:
-    """Receiver of ``people.signals.person_moved``: follow the move at once.
+    """Receiver of ``people.events.person_moved``: follow the move at once.
 
     In a savepoint, and never failing the move itself: the population register's picture must
     be saved even when the verwijsindex cannot follow yet; the deadline job catches up.

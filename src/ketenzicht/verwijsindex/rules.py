@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from ketenzicht.people.ages import age_on
+from ketenzicht.people.ages import YOUTH_AGE_LIMIT, AgeBand, age_band, age_on
 
 #: The 12 legal risk categories (a–l). Checked on registration, never stored.
 RISK_CATEGORIES: dict[str, str] = {
@@ -25,15 +25,17 @@ RISK_CATEGORIES: dict[str, str] = {
     "l": _("Onevenredig risico in bepaalde etnische groepen"),
 }
 
-#: A youth may be registered from birth up to the 23rd birthday.
-AGE_LIMIT = 23
-
-INFORM_PARENTS_BELOW = 16
-INFORM_YOUTH_FROM = 12
+#: Who is informed of a registration in each age band of ``people.ages`` (domain.md §2): the
+#: ``InformedParty`` values.
+PARTIES_TO_INFORM: dict[AgeBand, str] = {
+    AgeBand.PARENTS: "ouders",
+    AgeBand.YOUTH_AND_PARENTS: "beiden",
+    AgeBand.YOUTH: "jeugdige",
+}
 
 
 def is_registrable_age(date_of_birth: date, today: date) -> bool:
-    return date_of_birth <= today and age_on(date_of_birth, today) < AGE_LIMIT
+    return date_of_birth <= today and age_on(date_of_birth, today) < YOUTH_AGE_LIMIT
 
 
 def last_registrable_day(date_of_birth: date) -> date:
@@ -43,23 +45,19 @@ def last_registrable_day(date_of_birth: date) -> date:
     29 February, so their last day is 28 February. An active term never runs past this day.
     """
     try:
-        birthday = date_of_birth.replace(year=date_of_birth.year + AGE_LIMIT)
+        birthday = date_of_birth.replace(year=date_of_birth.year + YOUTH_AGE_LIMIT)
     except ValueError:  # 29 February in a year without one
-        birthday = date(date_of_birth.year + AGE_LIMIT, 3, 1)
+        birthday = date(date_of_birth.year + YOUTH_AGE_LIMIT, 3, 1)
     return birthday - timedelta(days=1)
 
 
 def parties_to_inform(date_of_birth: date, today: date) -> str:
-    """Who must be informed of a registration: under 12 the parents, 12–15 both, 16+ the youth.
+    """Who must be informed of a registration: under 12 the parents, 12–15 both, 16+ the youth
+    (the age bands of ``people.ages.age_band``, counted on ``today``).
 
     Returns an ``InformedParty`` value ("ouders", "beiden", "jeugdige").
     """
-    age = age_on(date_of_birth, today)
-    if age < INFORM_YOUTH_FROM:
-        return "ouders"
-    if age < INFORM_PARENTS_BELOW:
-        return "beiden"
-    return "jeugdige"
+    return PARTIES_TO_INFORM[age_band(age_on(date_of_birth, today))]
 
 
 def add_months(day: date, months: int) -> date:

@@ -1,7 +1,7 @@
 """POST /api/v1/personen/zoeken: the BSN in the body; an answer only where there is a basis."""
 
+from ketenzicht.demo.bsns import synthetic_bsns
 from ketenzicht.people.services import reveal_bsn
-from ketenzicht.people.testing import synthetic_bsns
 
 from .conftest import without_instance
 

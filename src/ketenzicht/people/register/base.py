@@ -15,10 +15,7 @@ from django.utils import timezone
 
 from ketenzicht.organisations.services import normalise_postcode
 
-from ..ages import age_on
-
-#: The verwijsindex and the chain work with youths up to their 23rd birthday (Jeugdwet).
-YOUTH_AGE_LIMIT = 23
+from ..ages import YOUTH_AGE_LIMIT, age_on
 
 
 class RegisterError(Exception):

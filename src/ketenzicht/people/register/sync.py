@@ -20,6 +20,7 @@ from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.services import district_for_postcode, normalise_postcode
 
 from .. import bsn as bsn_lib
+from ..events import person_moved
 from ..models import (
     INVERSE_RELATION,
     Household,
@@ -30,7 +31,6 @@ from ..models import (
     RelationKind,
 )
 from ..services import AddressData, PersonData, create_household, move_into, person_fields
-from ..signals import person_moved
 from . import get_register
 from .base import PersonNotInRegister, PopulationRegister, RegisterHousehold, RegisterPerson
 

@@ -2,9 +2,9 @@ import datetime
 
 import factory
 
+from ketenzicht.demo.bsns import synthetic_bsns
 from ketenzicht.people import bsn as bsn_lib
 from ketenzicht.people.models import Household, HouseholdMembership, MemberRole, Person
-from ketenzicht.people.testing import synthetic_bsns
 
 # Tests use the upper half of the 999 range, so they never collide with the demo's.
 _bsns = synthetic_bsns(first_serial=50_000)

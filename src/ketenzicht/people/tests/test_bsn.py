@@ -8,10 +8,10 @@ from django.test import override_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ketenzicht.demo.bsns import elfproef_check_digit, synthetic_bsns
 from ketenzicht.people import bsn as bsn_lib
 from ketenzicht.people.models import Person
 from ketenzicht.people.services import PersonData, find_person_by_bsn, person_fields, reveal_bsn
-from ketenzicht.people.testing import elfproef_check_digit, synthetic_bsns
 
 DAAN = "999990019"
 

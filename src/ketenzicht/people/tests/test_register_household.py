@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 from ketenzicht.audit.models import AuditEvent
 from ketenzicht.audit.services import Actor
+from ketenzicht.demo.bsns import synthetic_bsns
 from ketenzicht.demo.loader import load_districts
 from ketenzicht.demo.register import DemoRegister
 from ketenzicht.people.models import Household, HouseholdMembership, Person, Relation
@@ -14,7 +15,6 @@ from ketenzicht.people.register import PersonNotInRegister, get_register
 from ketenzicht.people.register.haal_centraal import HaalCentraalRegister
 from ketenzicht.people.register.sync import bring_household_into_view
 from ketenzicht.people.services import current_household, find_person_by_bsn
-from ketenzicht.people.testing import synthetic_bsns
 
 from .brp_stub import brp_person
 from .factories import HouseholdFactory, MembershipFactory, PersonFactory

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 import time_machine
 
-from ketenzicht.people.ages import age_on
+from ketenzicht.people.ages import YOUTH_AGE_LIMIT, age_on
 from ketenzicht.people.models import Person
 from ketenzicht.people.services import find_person_by_bsn
 from ketenzicht.verwijsindex import rules
@@ -28,8 +28,8 @@ pytestmark = pytest.mark.usefixtures("emmen")
 ])
 def test_last_registrable_day_agrees_with_age_on(born):
     last = last_registrable_day(born)
-    assert age_on(born, last) == rules.AGE_LIMIT - 1
-    assert age_on(born, date.fromordinal(last.toordinal() + 1)) == rules.AGE_LIMIT
+    assert age_on(born, last) == YOUTH_AGE_LIMIT - 1
+    assert age_on(born, date.fromordinal(last.toordinal() + 1)) == YOUTH_AGE_LIMIT
     assert not hasattr(rules, "twenty_third_birthday")  # the disagreeing copy is gone
 
 

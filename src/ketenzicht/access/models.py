@@ -20,6 +20,7 @@ class BasisKind(models.TextChoices):
     REGISTRATION = "verwijsindex", _("Registratie in de verwijsindex")
     SIGNAL = "signaal", _("Signaal ontvangen als loket")
     PLAN = "gezinsplan", _("Betrokken bij gezinsplan")
+    CASE = "casus", _("Casus van het team")
     REFERRAL = "toeleiding", _("Toeleiding of verwijzing")
     CLIENT = "client", _("Cliënt van de organisatie")
 

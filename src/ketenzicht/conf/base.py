@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # Chain work.
     "ketenzicht.verwijsindex",
     "ketenzicht.signals",
+    "ketenzicht.plans",
     # Faces.
     "ketenzicht.api",
     "ketenzicht.web",

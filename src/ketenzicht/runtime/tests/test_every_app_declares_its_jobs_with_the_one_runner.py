@@ -11,6 +11,7 @@ from ketenzicht.runtime.registry import REGISTRY
 
 DECLARED = {
     "berichten-email": timedelta(minutes=1),
+    "casussen-termijnen": timedelta(minutes=1),
     "idempotentie-opschonen": timedelta(hours=1),
     "sessies-opschonen": timedelta(hours=1),
     "signalen-termijnen": timedelta(minutes=1),

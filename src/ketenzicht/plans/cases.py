@@ -1,0 +1,311 @@
+"""A household's case at a team: arriving, holding, handing over and closing (domain.md §4).
+
+- **arrive**: a route the team accepted, a match it took up, or a family's own application opens
+  the household's case at the team, or joins the open one. Two arrivals at once meet on the
+  database's unique constraint: the second joins the first one's case.
+- **hold**: from the moment it opens a case has one named responsible professional — the
+  team's teamleider until they assign it (the case is then on their list with its age), or, in a
+  team without a teamleider, the professional who took it in.
+- **hand over**: assigning or reassigning is a warm handover. The holder stays responsible until
+  the receiver accepts; a declined handover leaves the case where it was.
+- **close**: only with a reason that says the family is not let go (help started, no concerns
+  after contact, a warm handover after a move), and never while a handover waits.
+
+Every step validates, writes, audits and notifies in one transaction, and refuses with
+``Refused`` (a Dutch message, a code, the field).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ketenzicht.access.models import BasisKind
+from ketenzicht.access.services import end_basis, grant_basis
+from ketenzicht.audit.models import EventType
+from ketenzicht.audit.services import Actor, Subject, record_many
+from ketenzicht.notify.services import Message, notify
+from ketenzicht.organisations.calendar import add_working_days
+from ketenzicht.organisations.models import Organisation, Professional, Role
+from ketenzicht.people.models import Household, Person
+from ketenzicht.people.services import current_members
+from ketenzicht.refusals import RefusalKind, Refused
+
+from .models import (
+    Arrival,
+    ArrivalKind,
+    Case,
+    CaseHandover,
+    CaseSettings,
+    CaseStatus,
+    CloseReason,
+    Milestone,
+)
+
+#: Organisations that hold cases: the teams that receive signals (CJG-Jeugdteam, sociaal
+#: gebiedsteam, CJG 12+) and Veilig Thuis, which receives reports.
+CASE_HOLDERS = Q(type__receives_signals=True) | Q(type__receives_reports=True)
+
+
+def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID):
+    raise Refused(kind, code, message, field)
+
+
+@dataclass(frozen=True)
+class ArrivalRequest:
+    """What arrives at a team about a person of a household."""
+
+    kind: str
+    person: Person
+    source_uuid: str | None = None
+    channel: str = ""
+    applicant: str = ""
+    question: str = ""
+
+
+def holds_cases(team: Organisation) -> bool:
+    return Organisation.objects.filter(CASE_HOLDERS, pk=team.pk, is_active=True).exists()
+
+
+def team_lead(team: Organisation) -> Professional | None:
+    """The teamleider who holds the team's unassigned cases (the longest-serving one)."""
+    return (Professional.objects.filter(organisation=team, role=Role.TEAM_LEAD, user__is_active=True)
+            .order_by("id").first())
+
+
+def case_settings(team: Organisation) -> CaseSettings:
+    """The municipality's case deadlines, or the defaults while it has set none."""
+    found = CaseSettings.objects.filter(municipality_id=team.municipality_id).first()
+    return found or CaseSettings(municipality_id=team.municipality_id)
+
+
+def due_after(moment: datetime, working_days: int) -> date:
+    return add_working_days(timezone.localdate(moment), working_days)
+
+
+def members(household: Household) -> list[Person]:
+    return [membership.person for membership in current_members(household)]
+
+
+def case_subjects(case: Case, detail: dict | None = None) -> list[Subject]:
+    """One audit subject per current member: each member's access report shows the case."""
+    return [Subject(client_pseudonym=str(person.uuid), object_type="casus", object_id=str(case.uuid),
+                    detail=detail or {}) for person in members(case.household)]
+
+
+def _check_team_member(professional: Professional, team: Organisation) -> None:
+    if professional.organisation_id != team.pk or not professional.works_with_clients:
+        refuse("geen-teamlid", "Alleen professionals van dit team kunnen hier iets voor de casus vastleggen.",
+               kind=RefusalKind.FORBIDDEN)
+
+
+@transaction.atomic
+def arrive(professional: Professional, actor: Actor, household: Household, request: ArrivalRequest,
+           now: datetime | None = None) -> Case:
+    """Open the household's case at the professional's team, or join the one that is open."""
+    now = now or timezone.now()
+    team = professional.organisation
+    _check_team_member(professional, team)
+    if not holds_cases(team):
+        refuse("geen-casushouder", f"{team.name} houdt geen casussen: alleen lokale teams en Veilig Thuis.",
+               kind=RefusalKind.FORBIDDEN)
+    case = _open_case(professional, actor, household, team, now)
+    if request.source_uuid and case.arrivals.filter(kind=request.kind,
+                                                    source_uuid=request.source_uuid).exists():
+        return case  # the same route or match again (a retried request): it arrived already
+    Arrival.objects.create(
+        case=case, kind=request.kind, arrived_at=now, recorded_by=professional, person=request.person,
+        source_uuid=request.source_uuid, channel=request.channel, applicant=request.applicant,
+        question=request.question,
+    )
+    record_many(actor, EventType.UPDATE, case_subjects(case, {"binnenkomst": request.kind}),
+                purpose=f"casus: {ArrivalKind(request.kind).label.lower()}")
+    return case
+
+
+def _open_case(professional: Professional, actor: Actor, household: Household, team: Organisation,
+               now: datetime) -> Case:
+    """The open case, created if there is none; the unique constraint settles a race."""
+    existing = _open_case_of(household, team)
+    if existing is not None:
+        return existing
+    holder = team_lead(team) or professional
+    settings = case_settings(team)
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                household=household, team=team, opened_at=now, responsible=holder,
+                assigned=holder.role != Role.TEAM_LEAD, responsible_since=now,
+                next_milestone=Milestone.FIRST_CONTACT,
+                next_due=due_after(now, settings.first_contact_working_days),
+            )
+    except IntegrityError:
+        # Another arrival opened it a moment ago (its transaction held the unique index until it
+        # committed): join that case.
+        return _open_case_of(household, team, required=True)
+    for person in members(household):
+        grant_basis(team, person, BasisKind.CASE, str(case.uuid), actor=actor)
+    record_many(actor, EventType.CREATE, case_subjects(case), purpose="casus geopend")
+    notify([holder], Message(
+        kind="casus-nieuw", title=f"Nieuwe casus: huishouden {household.name}",
+        body=("U bent verantwoordelijk tot u de casus toewijst." if holder.role == Role.TEAM_LEAD
+              else "U bent verantwoordelijk voor deze casus."),
+        link=case_link(case), subject_key=f"{case.uuid}:nieuw",
+    ))
+    return case
+
+
+def _open_case_of(household: Household, team: Organisation, *, required: bool = False) -> Case | None:
+    cases = Case.objects.select_for_update().filter(household=household, team=team, status=CaseStatus.OPEN)
+    return cases.get() if required else cases.first()
+
+
+def case_link(case: Case) -> str:
+    return f"/casussen/{case.uuid}/"
+
+
+def _locked(case: Case) -> Case:
+    return Case.objects.select_for_update().select_related("team", "responsible", "household").get(pk=case.pk)
+
+
+def _expect_open(case: Case) -> None:
+    if case.status != CaseStatus.OPEN:
+        refuse("casus-gesloten", "Deze casus is gesloten.", kind=RefusalKind.CONFLICT)
+
+
+def may_hand_over(professional: Professional, case: Case) -> bool:
+    """The holder hands their own case over; the team's teamleider hands over any of its cases."""
+    return professional.pk == case.responsible_id or (
+        professional.organisation_id == case.team_id and professional.role == Role.TEAM_LEAD)
+
+
+@transaction.atomic
+def hand_over(professional: Professional, actor: Actor, case: Case, to: Professional,
+              now: datetime | None = None) -> CaseHandover:
+    """Ask ``to`` to take the case over; the holder stays responsible until they accept."""
+    now = now or timezone.now()
+    case = _locked(case)
+    _expect_open(case)
+    if not may_hand_over(professional, case):
+        refuse("niet-toegestaan", "Alleen wie de casus heeft of de teamleider kan haar overdragen.",
+               kind=RefusalKind.FORBIDDEN)
+    if to.organisation_id != case.team_id or not to.works_with_clients or not to.user.is_active:
+        refuse("ontvanger-onbekend", "Kies een professional van dit team.", "aan")
+    if to.pk == case.responsible_id:
+        refuse("al-verantwoordelijk", f"{to.display_name} is al verantwoordelijk voor deze casus.", "aan")
+    if case.handovers.filter(accepted_at__isnull=True, declined_at__isnull=True).exists():
+        refuse("overdracht-loopt", "Er wacht al een overdracht van deze casus op antwoord.",
+               kind=RefusalKind.CONFLICT)
+    handover = CaseHandover.objects.create(case=case, from_professional=case.responsible, to_professional=to,
+                                           requested_by=professional, requested_at=now)
+    record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: overdracht gevraagd")
+    notify([to], Message(
+        kind="casus-overdracht", title=f"Casus huishouden {case.household.name} aan u overgedragen",
+        body=f"{case.responsible.display_name} blijft verantwoordelijk tot u de casus aanneemt.",
+        link=case_link(case), subject_key=f"{handover.uuid}:gevraagd",
+    ))
+    return handover
+
+
+def _pending(handover: CaseHandover, professional: Professional) -> CaseHandover:
+    handover = CaseHandover.objects.select_for_update().select_related("case").get(pk=handover.pk)
+    if handover.accepted_at or handover.declined_at:
+        refuse("overdracht-beantwoord", "Deze overdracht is al beantwoord.", kind=RefusalKind.CONFLICT)
+    if handover.to_professional_id != professional.pk:
+        refuse("niet-ontvanger", "Alleen de professional aan wie de casus is overgedragen kan antwoorden.",
+               kind=RefusalKind.FORBIDDEN)
+    return handover
+
+
+@transaction.atomic
+def accept_handover(professional: Professional, actor: Actor, handover: CaseHandover,
+                    now: datetime | None = None) -> Case:
+    """The receiver takes the case: from now they are responsible."""
+    now = now or timezone.now()
+    handover = _pending(handover, professional)
+    case = _locked(handover.case)
+    _expect_open(case)
+    CaseHandover.objects.filter(pk=handover.pk).update(accepted_at=now)
+    previous = case.responsible
+    Case.objects.filter(pk=case.pk).update(responsible=professional, assigned=True, responsible_since=now)
+    case.refresh_from_db()
+    record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: overdracht aangenomen")
+    notify([previous], Message(
+        kind="casus-overdracht", title=f"Casus huishouden {case.household.name} overgenomen",
+        body=f"{professional.display_name} is nu verantwoordelijk.", link=case_link(case),
+        subject_key=f"{handover.uuid}:aangenomen",
+    ))
+    return case
+
+
+@transaction.atomic
+def decline_handover(professional: Professional, actor: Actor, handover: CaseHandover, reason: str,
+                     now: datetime | None = None) -> Case:
+    """The receiver cannot take it: the case stays with its holder, who hears why."""
+    now = now or timezone.now()
+    if not reason.strip():
+        refuse("reden-ontbreekt", "Leg vast waarom u de casus niet kunt overnemen.", "reden")
+    handover = _pending(handover, professional)
+    CaseHandover.objects.filter(pk=handover.pk).update(declined_at=now)
+    case = handover.case
+    record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: overdracht geweigerd")
+    notify([handover.from_professional], Message(
+        kind="casus-overdracht", title=f"Overdracht casus huishouden {case.household.name} geweigerd",
+        body=f"U blijft verantwoordelijk. Reden: {reason.strip()}", link=case_link(case),
+        subject_key=f"{handover.uuid}:geweigerd",
+    ))
+    return case
+
+
+@transaction.atomic
+def record_first_contact(professional: Professional, actor: Actor, case: Case,
+                         now: datetime | None = None) -> Case:
+    """The family was reached: the case now waits for the intake (its deadline counts from opening)."""
+    now = now or timezone.now()
+    case = _locked(case)
+    _expect_open(case)
+    _check_team_member(professional, case.team)
+    if case.next_milestone != Milestone.FIRST_CONTACT:
+        refuse("al-vastgelegd", "Het eerste contact is al vastgelegd.", kind=RefusalKind.CONFLICT)
+    settings = case_settings(case.team)
+    Case.objects.filter(pk=case.pk).update(
+        next_milestone=Milestone.INTAKE, next_due=due_after(case.opened_at, settings.intake_working_days),
+        overdue_notified_for="",
+    )
+    case.refresh_from_db()
+    record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: eerste contact")
+    return case
+
+
+@transaction.atomic
+def close_case(professional: Professional, actor: Actor, case: Case, reason: str, explanation: str,
+               now: datetime | None = None) -> Case:
+    """Close with a reason that says the family is not let go; the team's basis ends with it."""
+    now = now or timezone.now()
+    case = _locked(case)
+    _expect_open(case)
+    if not may_hand_over(professional, case):
+        refuse("niet-toegestaan", "Alleen wie de casus heeft of de teamleider kan haar sluiten.",
+               kind=RefusalKind.FORBIDDEN)
+    if reason not in CloseReason.values:
+        refuse("reden-onbekend", "Kies waarom de casus sluit: hulp gestart, geen zorgen, of verhuisd "
+               "en warm overgedragen.", "reden")
+    if not explanation.strip():
+        refuse("toelichting-ontbreekt", "Licht toe waarom de casus kan sluiten (met wie is de hulp "
+               "gestart, of waarom zijn er geen zorgen).", "toelichting")
+    if case.handovers.filter(accepted_at__isnull=True, declined_at__isnull=True).exists():
+        refuse("overdracht-loopt", "Er wacht een overdracht op antwoord: sluit de casus daarna.",
+               kind=RefusalKind.CONFLICT)
+    Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, closed_at=now, close_reason=reason,
+                                           close_explanation=explanation.strip(), next_milestone="",
+                                           next_due=None)
+    case.refresh_from_db()
+    record_many(actor, EventType.UPDATE, case_subjects(case), purpose=f"casus gesloten: {reason}")
+    for person in Person.objects.filter(access_bases__organisation=case.team,
+                                        access_bases__kind=BasisKind.CASE,
+                                        access_bases__reference=str(case.uuid),
+                                        access_bases__ended_at__isnull=True).distinct():
+        end_basis(case.team, person, BasisKind.CASE, str(case.uuid), actor=actor)
+    return case

@@ -1,0 +1,45 @@
+"""A case's next deadline passing (first contact, intake, …) is told once to whoever holds the
+case and to the team's teamleiders; the caseload shows it too. Run by the worker (``jobs.py``)."""
+
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ketenzicht.notify.services import Message, notify
+from ketenzicht.organisations.models import Professional, Role
+
+from .cases import case_link
+from .models import Case, CaseStatus, Milestone
+
+OVERDUE = "casus-termijn"
+BATCH = 500
+
+
+def team_leads(team_id: int) -> list[Professional]:
+    return list(Professional.objects.filter(organisation_id=team_id, role=Role.TEAM_LEAD,
+                                            user__is_active=True))
+
+
+@transaction.atomic
+def flag_overdue_cases(now: datetime | None = None, batch: int = BATCH) -> int:
+    """Cases whose deadline passed and were not told for this step yet; rows claimed with
+    ``SKIP LOCKED``, so two workers never tell twice."""
+    now = now or timezone.now()
+    due = list(
+        Case.objects.filter(status=CaseStatus.OPEN, next_due__lt=timezone.localdate(now))
+        .exclude(overdue_notified_for=F("next_milestone"))
+        .select_for_update(of=("self",), skip_locked=True)
+        .select_related("responsible", "household")[:batch]
+    )
+    for case in due:
+        step = Milestone(case.next_milestone)
+        recipients = {case.responsible, *team_leads(case.team_id)}
+        notify(recipients, Message(
+            kind=OVERDUE, title=f"Casus huishouden {case.household.name}: {step.label.lower()} is te laat",
+            body=f"{step.label} had uiterlijk {case.next_due:%d-%m-%Y} plaats moeten vinden.",
+            link=case_link(case), subject_key=f"{case.uuid}:{step}",
+        ))
+    Case.objects.filter(pk__in=[case.pk for case in due]).update(overdue_notified_for=F("next_milestone"))
+    return len(due)

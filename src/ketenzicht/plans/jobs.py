@@ -1,0 +1,15 @@
+"""The cases' periodic job: deadlines that passed are told to whoever holds the case."""
+
+from datetime import timedelta
+
+from ketenzicht.runtime.registry import Counts, job
+
+from .deadlines import flag_overdue_cases
+
+
+@job("casussen-termijnen", every=timedelta(minutes=1),
+     description="Meldt casussen waarvan de termijn (eerste contact, intake) verstreken is aan de "
+                 "casusverantwoordelijke en de teamleider.",
+     labels={"overdue": "verlopen termijnen van casussen gemeld"})
+def case_deadlines() -> Counts:
+    return {"overdue": flag_overdue_cases()}

@@ -23,7 +23,8 @@ def test_a_second_arrival_joins_the_open_case(emmen):
     second = cases.arrive(*acting("cjg-demonden"), de_vries(), route)
     assert second == first
     assert Case.objects.count() == 1
-    assert list(Arrival.objects.values_list("kind", flat=True)) == [ArrivalKind.APPLICATION, ArrivalKind.ROUTE]
+    kinds = list(Arrival.objects.values_list("kind", flat=True))
+    assert kinds == [ArrivalKind.APPLICATION, ArrivalKind.ROUTE]
 
 
 def test_the_same_route_arriving_twice_is_one_arrival(emmen):

@@ -26,7 +26,8 @@ def test_parallel_arrivals_open_one_case(transactional_db, settings):
     def arrive() -> None:
         try:
             together.wait()
-            request = cases.ArrivalRequest(kind=ArrivalKind.ROUTE, person=person, source_uuid=str(uuid.uuid4()))
+            request = cases.ArrivalRequest(kind=ArrivalKind.ROUTE, person=person,
+                                           source_uuid=str(uuid.uuid4()))
             cases.arrive(*acting("cjg-demonden"), household, request)
         except Exception as error:  # the test reports it below
             errors.append(error)

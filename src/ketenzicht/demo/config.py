@@ -125,6 +125,7 @@ class OrganisationTypeConfig:
     grants_district_basis: bool = False
     is_adult_care: bool = False
     is_volunteer: bool = False
+    reports_child_concerns_to_veilig_thuis: bool = False
 
 
 # Registering is a right of designated organisations (meldbevoegd); volunteers may not. Only
@@ -139,6 +140,9 @@ class OrganisationTypeConfig:
 # - CJG 12+: the same type as the district teams, but linked to no district (see ORGANISATIONS):
 #   its work follows secondary-school pupils, and a municipality-wide district basis would open
 #   every resident of Emmen to it.
+#
+# The police report concerns about children to Veilig Thuis (report §3.2): routing proposes a
+# report there instead of a signal to the CJG-Jeugdteam.
 ORGANISATION_TYPES: tuple[OrganisationTypeConfig, ...] = (
     OrganisationTypeConfig("gemeente", "Gemeente", may_register_in_index=False),
     OrganisationTypeConfig("welzijn", "Welzijn"),
@@ -153,7 +157,7 @@ ORGANISATION_TYPES: tuple[OrganisationTypeConfig, ...] = (
     OrganisationTypeConfig("kinderopvang", "Kinderopvang en peuterwerk"),
     OrganisationTypeConfig("school", "School"),
     OrganisationTypeConfig("schuldhulp", "Schuldhulpverlening", is_adult_care=True),
-    OrganisationTypeConfig("politie", "Politie"),
+    OrganisationTypeConfig("politie", "Politie", reports_child_concerns_to_veilig_thuis=True),
     OrganisationTypeConfig("veilig-thuis", "Veilig Thuis", may_coordinate_match=True,
                            receives_reports=True),
     OrganisationTypeConfig("woningcorporatie", "Woningcorporatie"),
@@ -180,6 +184,9 @@ class OrganisationConfig:
     districts: tuple[str, ...] = ()
     #: For hulpaanbieders: the Drentse interventieniveaus (1-8) they offer.
     intervention_levels: tuple[int, ...] = field(default=())
+    #: For schools: ``po`` (primair) or ``vo`` (voortgezet onderwijs, whose pupils may also go
+    #: to the CJG 12+ team); ``organisations.models.SchoolLevel``.
+    school_level: str = ""
 
 
 def _per_district(prefix: str, name: str, type_slug: str) -> tuple[OrganisationConfig, ...]:
@@ -200,7 +207,8 @@ ORGANISATIONS: tuple[OrganisationConfig, ...] = (
     OrganisationConfig("ggd-drenthe", "GGD Drenthe, jeugdgezondheidszorg", "jgz"),
     OrganisationConfig("peuterwerk", "Stichting Peuterwerk", "kinderopvang"),
     OrganisationConfig("kwebbel", "Kinderopvang Kwebbel", "kinderopvang"),
-    OrganisationConfig("kristalla", "RK/PC Jenaplan BO Kristalla", "school"),
+    OrganisationConfig("kristalla", "RK/PC Jenaplan BO Kristalla", "school", school_level="po"),
+    OrganisationConfig("esdal-college", "Esdal College, Emmen", "school", school_level="vo"),
     OrganisationConfig("schuldhulp-emmen", "Schulddienstverlening gemeente Emmen", "schuldhulp"),
     OrganisationConfig("politie-drenthe", "Politie Noord-Nederland, wijkagenten Drenthe", "politie"),
     OrganisationConfig("veilig-thuis-drenthe", "Veilig Thuis Drenthe", "veilig-thuis"),

@@ -48,9 +48,11 @@ from .history import HistorySummary, load_history
 BATCH_SIZE = 1000
 
 #: Involvements the walkthrough starts from: Daan's school is in another district than his home,
+#: his sister Emma (14) is a pupil of a secondary school (so the CJG 12+ team is offered for her),
 #: and Linda is a client of adult mental health care (kindcheck).
 DEMO_BASES = (
     ("kristalla", "daan", "client"),
+    ("esdal-college", "emma", "client"),
     ("ggz-drenthe", "linda", "client"),
 )
 
@@ -141,6 +143,7 @@ def _load_organisations(
             grants_district_basis=item.grants_district_basis,
             is_adult_care=item.is_adult_care,
             is_volunteer=item.is_volunteer,
+            reports_child_concerns_to_veilig_thuis=item.reports_child_concerns_to_veilig_thuis,
         )
         for item in config.ORGANISATION_TYPES
     }
@@ -150,6 +153,7 @@ def _load_organisations(
             slug=item.slug, name=item.name, type=types[item.type], municipality=municipality,
             # Subscriber numbers never start with 0: these can never ring a real phone.
             phone=f"0591-0{number:05d}", email=f"contact@{item.slug}.demo.example",
+            school_level=item.school_level,
         )
         if item.districts:
             organisation.districts.set([districts[slug] for slug in item.districts])

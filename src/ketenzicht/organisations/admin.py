@@ -32,13 +32,14 @@ class OrganisationTypeAdmin(admin.ModelAdmin):
     list_display = [
         "name", "may_register_in_index", "may_coordinate_match", "receives_reports",
         "receives_signals", "grants_district_basis", "is_adult_care", "is_volunteer",
+        "reports_child_concerns_to_veilig_thuis",
     ]
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "type", "municipality", "is_active"]
-    list_filter = ["type", "municipality"]
+    list_display = ["name", "slug", "type", "school_level", "municipality", "is_active"]
+    list_filter = ["type", "school_level", "municipality"]
     search_fields = ["name", "slug"]
     filter_horizontal = ["districts"]
 

@@ -1,8 +1,9 @@
 """Municipalities, districts (gebiedsregio's), organisations, teams and professionals.
 
 What an organisation type may do in the chain (register in the verwijsindex, coordinate a match,
-receive reports, receive signals) is data on ``OrganisationType``, never code: municipalities
-configure it.
+receive reports, receive signals, report concerns about children to Veilig Thuis) is data on
+``OrganisationType``, never code: municipalities configure it. What sets one organisation apart
+from others of its type (its districts, a school's level) is data on ``Organisation``.
 """
 
 import uuid
@@ -103,6 +104,13 @@ class OrganisationType(models.Model):
         help_text=_("Stelt bij intake van volwassen cliënten de kindcheckvragen."),
     )
     is_volunteer = models.BooleanField(_("vrijwilligersorganisatie"), default=False)
+    reports_child_concerns_to_veilig_thuis = models.BooleanField(
+        _("meldt zorg over kinderen bij Veilig Thuis"), default=False,
+        help_text=_(
+            "Een signaal van dit type met zorg over een kind wordt voorgesteld als melding bij "
+            "Veilig Thuis in plaats van als signaal aan het CJG-Jeugdteam (zo werkt de politie)."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisatietype")
@@ -113,8 +121,22 @@ class OrganisationType(models.Model):
         return self.name
 
 
+class SchoolLevel(models.TextChoices):
+    """The kind of education a school gives (onderwijssoort)."""
+
+    PRIMARY = "po", _("Primair onderwijs")
+    SECONDARY = "vo", _("Voortgezet onderwijs")
+
+
 class Organisation(models.Model):
-    """A chain partner. The slug is the stable handle for the API, the command line and tests."""
+    """A chain partner. The slug is the stable handle for the API, the command line and tests.
+
+    A school's level is a property of the school, not of its type: every school has the same
+    rights in the chain (it registers and signals, it never coordinates), so splitting the type
+    "school" per level would only duplicate those rights and let them drift apart; the level
+    only decides which team the youth's signal may also go to (the CJG 12+ team for pupils of
+    secondary schools).
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(_("slug"), unique=True)
@@ -133,6 +155,13 @@ class Organisation(models.Model):
     )
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    school_level = models.CharField(
+        _("onderwijssoort"), max_length=2, choices=SchoolLevel.choices, blank=True,
+        help_text=_(
+            "Alleen voor scholen. Leerlingen van een school voor voortgezet onderwijs kunnen ook "
+            "naar het CJG 12+ team."
+        ),
+    )
     is_active = models.BooleanField(_("actief"), default=True)
 
     class Meta:
@@ -142,6 +171,10 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_secondary_school(self) -> bool:
+        return self.school_level == SchoolLevel.SECONDARY
 
 
 class Team(models.Model):

@@ -1,11 +1,14 @@
 """The signal flow's deadlines, watched every minute by the worker (job ``signalen-termijnen``).
 
 - a Meldcode step left lying past its deadline while the signal is still with the signaller: the
-  signaller and the aandachtsfunctionaris of their organisation are reminded, once per step;
+  signaller and the aandachtsfunctionaris of their organisation are reminded, once per step
+  (never for a signal the Meldcode does not apply to: an adult's own circumstances);
 - after "hulp organiseren", the agreed date to answer question 5 has passed: the same two are
   reminded, once;
-- Veilig Thuis's safety assessment not finished within its 5 working days: the team leads of
-  Veilig Thuis are told, once per route (the inbox flags it too);
+- a desk's clock ran out (``clocks``): Veilig Thuis's safety assessment of a report not finished
+  within its 5 working days, or its own investigation not concluded within 10 weeks; a signal
+  lying unaccepted at a local team past its term (2 working days): the desk's team leads are
+  told, once per clock (the inbox flags it too);
 - a handover (from the crisis service, or from Veilig Thuis or a team to the receiving team) not
   accepted by 12:00 on the next working day: the team leads of both are told, once per route.
 
@@ -22,13 +25,20 @@ from django.utils import timezone
 
 from ketenzicht.notify.services import Message, notify
 
-from .clocks import overdue
+from .clocks import Measures, measures, overdue
 from .models import MeldcodeStep, Route, Signal, SignalStatus
 from .notices import desk_leads, route_link, safeguarding_leads, signal_link
 
 REMINDER = "meldcode-herinnering"
 OVERDUE = "signaal-termijn"
 BATCH = 500
+
+#: The notice's title when a desk's own clock runs out, by what the clock measures.
+OVERDUE_TITLES = {
+    Measures.SAFETY_ASSESSMENT: "Veiligheidsbeoordeling niet binnen de termijn afgerond",
+    Measures.INVESTIGATION: "Onderzoek van Veilig Thuis niet binnen de termijn afgerond",
+    Measures.ACCEPTANCE: "Signaal niet binnen de termijn aangenomen",
+}
 
 
 #: ``Signal.reminded_step`` once the evaluation of question 5 was reminded (after step 5).
@@ -45,7 +55,7 @@ def run_deadline_jobs(now: datetime | None = None) -> dict[str, int]:
 @transaction.atomic
 def remind_lying_signals(now: datetime, batch: int = BATCH) -> int:
     lying = list(
-        Signal.objects.filter(status=SignalStatus.OPEN, next_step__isnull=False,
+        Signal.objects.filter(status=SignalStatus.OPEN, next_step__isnull=False, meldcode_applies=True,
                               step_due__lt=timezone.localdate(now),
                               reminded_step__lt=F("next_step"))
         .select_for_update(of=("self",), skip_locked=True).select_related("signaller")[:batch]
@@ -93,11 +103,11 @@ def flag_overdue_routes(now: datetime, batch: int = BATCH) -> int:
             recipients += list(desk_leads(handed_from.desk_id))
             title = f"Overdracht van {handed_from.desk.name} is niet op tijd aangenomen"
         else:
-            title = "Veiligheidsbeoordeling niet binnen de termijn afgerond"
+            title = OVERDUE_TITLES[measures(route)]
         notify(recipients, Message(
             kind=OVERDUE, title=title,
             body=f"De termijn verliep op {timezone.localtime(route.due_at):%d-%m-%Y %H:%M}.",
-            link=route_link(route), subject_key=f"{route.uuid}:te-laat",
+            link=route_link(route), subject_key=f"{route.uuid}:te-laat:{measures(route)}",
         ))
     Route.objects.filter(pk__in=[r.pk for r in routes]).update(overdue_notified_at=now)
     return len(routes)

@@ -1,9 +1,12 @@
-"""The desk's side: the inbox (postvak), accepting, triage or the safety assessment, the start
-of help, the end of the route, and the crisis service's handover.
+"""The desk's side: the inbox (postvak), accepting, triage or the safety assessment, Veilig
+Thuis's own investigation and its conclusion, the start of help, the end of the route, and the
+crisis service's handover.
 
-Every step tells the signaller (``feedback``). Veilig Thuis's safety assessment of a report or an
-advice request finishes within 5 working days of its arrival (``Route.due_at``); the crisis
-service's route is handed over when the CJG-Jeugdteam accepts the handover route created with it.
+Every step tells the signaller (``feedback``). Each route has one clock (``clocks``): Veilig
+Thuis's safety assessment of a report (5 working days), then its own investigation (10 weeks);
+a local team's acceptance of a signal (2 working days); a handover's acceptance (12:00 on the next
+working day). Nobody lets go of a family before help has started: a desk hands over only to an
+organisation that can take responsibility for help, and stays responsible until it accepts.
 """
 
 from datetime import datetime
@@ -26,6 +29,7 @@ from ketenzicht.organisations.calendar import next_working_day_at
 from ketenzicht.organisations.models import Organisation, Professional
 from ketenzicht.refusals import RefusalKind
 
+from . import clocks
 from .access import signal_subject
 from .feedback import give_feedback
 from .models import (
@@ -34,6 +38,7 @@ from .models import (
     AssessmentOutcome,
     Attachment,
     FeedbackMoment,
+    InvestigationConclusion,
     Route,
     RouteKind,
     RouteStatus,
@@ -70,8 +75,9 @@ _SIGNAL_STATUS = {
 
 
 def is_safety_assessment(route: Route) -> bool:
-    """Veilig Thuis's routes: reports and advice requests, with the 5-working-day clock."""
-    return route.kind in (RouteKind.REPORT, RouteKind.ADVICE) and route.desk.type.receives_reports
+    """Veilig Thuis's reports (meldingen), with the 5-working-day clock. An advice request is
+    answered, not assessed: it names nobody (see ``clocks.due_for``)."""
+    return route.kind == RouteKind.REPORT and route.desk.type.receives_reports
 
 
 def outcomes_for(route: Route) -> frozenset[str]:
@@ -169,10 +175,9 @@ def _release(route: Route, actor: Actor) -> None:
 
 
 def may_end(route: Route) -> bool:
-    """Help has started, or Veilig Thuis investigates itself; and no handover is still waiting."""
-    started = route.status == RouteStatus.HELP_STARTED or (
-        route.status == RouteStatus.ASSESSED and route.outcome == AssessmentOutcome.INVESTIGATE)
-    return started and route.handed_over_to_id is None
+    """Help has started and no handover is still waiting. Deciding to investigate is no help:
+    Veilig Thuis's investigation ends in a conclusion (``conclude_investigation``)."""
+    return route.status == RouteStatus.HELP_STARTED and route.handed_over_to_id is None
 
 
 def refresh_signal_status(signal: Signal, now: datetime) -> None:
@@ -234,12 +239,15 @@ def care_organisations() -> QuerySet[Organisation]:
 
 
 def handover_receivers(route: Route, outcome: str | None = None) -> QuerySet[Organisation]:
-    """To the local team: a team that receives signals. To an existing professional: an
-    organisation already involved with the person (or the signaller's own). Without an outcome:
-    everyone either could be, for the form's list."""
+    """Who can take the family over: an organisation that can take responsibility for help.
+
+    To the local team: a team that receives signals. To an existing professional: a care
+    organisation (``CARE``) already involved with the person, or the signaller's own when it is
+    one (the youth doctor's GGD; never the school or the police, who signal but cannot hold a
+    family). Without an outcome: everyone either could be, for the form's list."""
     local_team = Q(type__receives_signals=True)
-    existing = (Q(pk__in=involved_organisation_ids(route.signal.person))
-                | Q(pk=route.signal.organisation_id))
+    existing = CARE & (Q(pk__in=involved_organisation_ids(route.signal.person))
+                       | Q(pk=route.signal.organisation_id))
     allowed = {AssessmentOutcome.LOCAL_TEAM: local_team,
                AssessmentOutcome.EXISTING_PROFESSIONAL: existing}.get(outcome, local_team | existing)
     return Organisation.objects.filter(allowed, is_active=True).exclude(pk=route.desk_id) \
@@ -248,12 +256,20 @@ def handover_receivers(route: Route, outcome: str | None = None) -> QuerySet[Org
 
 def _receiver(route: Route, outcome: str, slug: str) -> Organisation:
     receiver = handover_receivers(route, outcome).filter(slug=slug).first() if slug else None
-    if receiver is None:
-        refuse("organisatie-onbekend",
-               "Kies een CJG-Jeugdteam of sociaal gebiedsteam om aan over te dragen."
-               if outcome == AssessmentOutcome.LOCAL_TEAM else
-               "Kies een organisatie die al bij deze persoon betrokken is.", "overdragenAan")
-    return receiver
+    if receiver is not None:
+        return receiver
+    if outcome == AssessmentOutcome.LOCAL_TEAM:
+        refuse("organisatie-onbekend", "Kies een CJG-Jeugdteam of sociaal gebiedsteam om aan "
+               "over te dragen.", "overdragenAan")
+    involved_not_care = Organisation.objects.filter(
+        Q(pk__in=involved_organisation_ids(route.signal.person)) | Q(pk=route.signal.organisation_id),
+        slug=slug, is_active=True).exclude(CARE).first() if slug else None
+    if involved_not_care is not None:
+        refuse("geen-hulporganisatie", f"{involved_not_care.name} kan de verantwoordelijkheid voor "
+               "hulp aan het gezin niet overnemen. Draag over aan het lokale team of aan een "
+               "betrokken organisatie die hulp biedt.", "overdragenAan")
+    refuse("organisatie-onbekend", "Kies een organisatie die hulp biedt en al bij deze persoon "
+           "betrokken is.", "overdragenAan")
 
 
 def _helper(slug: str) -> Organisation:
@@ -261,6 +277,12 @@ def _helper(slug: str) -> Organisation:
     if helper is None:
         refuse("organisatie-onbekend", "Kies een organisatie die hulp biedt.", "hulpDoor")
     return helper
+
+
+def _check_safety_conditions(signaller_keeps_role: bool, safety_conditions: str) -> None:
+    if signaller_keeps_role and not safety_conditions.strip():
+        refuse("veiligheidsvoorwaarden-ontbreken", "De melder houdt een rol: leg de afgesproken "
+               "veiligheidsvoorwaarden vast.", "veiligheidsvoorwaarden")
 
 
 @transaction.atomic
@@ -273,6 +295,7 @@ def record_assessment(
 
     Handing over opens a route to the receiving organisation at once; the signaller is told
     whether a route started and with whom, and the safety conditions only if they keep a role.
+    Deciding to investigate starts the investigation's own clock (``clocks.investigation_due``).
     """
     now = now or timezone.now()
     route = _lock(route)
@@ -282,21 +305,23 @@ def record_assessment(
         names = ", ".join(in_sentence(AssessmentOutcome(o).label) for o in sorted(allowed))
         refuse("uitkomst-onbekend", f"Kies een uitkomst: {names}.", "uitkomst")
     handed_to = _receiver(route, outcome, handed_to_slug) if outcome in HANDING_OVER else None
-    if signaller_keeps_role and not safety_conditions.strip():
-        refuse("veiligheidsvoorwaarden-ontbreken", "De melder houdt een rol: leg de afgesproken "
-               "veiligheidsvoorwaarden vast.", "veiligheidsvoorwaarden")
+    _check_safety_conditions(signaller_keeps_role, safety_conditions)
     # Warm handover: the assessing desk stays responsible (assessed, not yet handed over) until
-    # the receiving organisation accepts; handing back to the signaller's own organisation, which
-    # is already involved, completes at once.
+    # the receiving organisation accepts; handing back to the signaller's own care organisation,
+    # which is already involved, completes at once.
     to_signaller = handed_to is not None and handed_to == route.signal.organisation
     status = (RouteStatus.ENDED if outcome in ENDING
               else RouteStatus.HANDED_OVER if to_signaller else RouteStatus.ASSESSED)
     if status != RouteStatus.ASSESSED:
         _hold_until_handover_accepted(route)
+    clock = {}
+    if outcome == AssessmentOutcome.INVESTIGATE:  # a new clock, flagged once of its own
+        settings, _district = settings_for_person(route.signal.person, route.signal.organisation)
+        clock = {"due_at": clocks.investigation_due(now, settings), "overdue_notified_at": None}
     Route.objects.filter(pk=route.pk).update(
         status=status, assessed_at=now, outcome=outcome, handed_to=handed_to,
         signaller_keeps_role=signaller_keeps_role, safety_conditions=safety_conditions.strip(),
-        ended_at=now if status != RouteStatus.ASSESSED else None,
+        ended_at=now if status != RouteStatus.ASSESSED else None, **clock,
     )
     route.refresh_from_db()
     _audit(actor, route, f"beoordeling: {outcome}")
@@ -308,19 +333,27 @@ def record_assessment(
     if outcome in ENDING:
         give_feedback(route, FeedbackMoment.ENDED, now, route_started=False)
     if handed_to is not None and not to_signaller:
-        receiving = _hand_over(professional, actor, route, handed_to, now)
-        if receiving.status == RouteStatus.SHARED and not Route.objects.filter(
-            handed_over_to=receiving).exists():
-            route.handed_over_to = receiving
-            route.save(update_fields=["handed_over_to"])
-        else:  # the receiver already works on this signal: nothing to wait for
-            _complete_handover(route, handed_to, actor, now)
+        _hand_over_warmly(professional, actor, route, handed_to, now,
+                          local_team=outcome == AssessmentOutcome.LOCAL_TEAM)
     refresh_signal_status(route.signal, now)
     return route
 
 
+def _hand_over_warmly(professional: Professional, actor: Actor, route: Route,
+                      receiver: Organisation, now: datetime, *, local_team: bool) -> None:
+    """Open the receiver's route and hold the family until it accepts; when the receiver already
+    works on this signal there is nothing to wait for."""
+    receiving = _hand_over(professional, actor, route, receiver, now, local_team=local_team)
+    if receiving.status == RouteStatus.SHARED and not Route.objects.filter(
+        handed_over_to=receiving).exists():
+        route.handed_over_to = receiving
+        route.save(update_fields=["handed_over_to"])
+    else:
+        _complete_handover(route, receiver, actor, now)
+
+
 def _hand_over(professional: Professional, actor: Actor, route: Route, receiver: Organisation,
-               now: datetime) -> Route:
+               now: datetime, *, local_team: bool) -> Route:
     """The receiving organisation gets the signal as a route of its own (warm handover: it is
     responsible from the moment it accepts, due by 12:00 on the next working day). When it
     already has the signal open (the signaller shared it there too), that route is the one."""
@@ -340,7 +373,7 @@ def _hand_over(professional: Professional, actor: Actor, route: Route, receiver:
         # handing over during the day leaves the receiver until the next working day.
         due_at=next_working_day_at(now, settings.handover_time, not_today=True),
     )
-    if route.outcome == AssessmentOutcome.LOCAL_TEAM:  # an existing professional is involved already
+    if local_team:  # an existing professional is involved already
         grant_basis(receiver, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid),
                     actor=actor)
     record(actor, EventType.CREATE, signal_subject(route.signal, loket=receiver.slug),
@@ -349,21 +382,83 @@ def _hand_over(professional: Professional, actor: Actor, route: Route, receiver:
     return handover
 
 
+#: Where Veilig Thuis's investigation may lead: someone takes responsibility for help.
+CONCLUSIONS = frozenset(InvestigationConclusion.values)
+_CONCLUSION_HANDOVER = {
+    InvestigationConclusion.LOCAL_TEAM: AssessmentOutcome.LOCAL_TEAM,
+    InvestigationConclusion.EXISTING_PROFESSIONAL: AssessmentOutcome.EXISTING_PROFESSIONAL,
+}
+
+
+@transaction.atomic
+def conclude_investigation(
+    professional: Professional, actor: Actor, route: Route, conclusion: str, *,
+    handed_to_slug: str = "", with_slug: str = "", signaller_keeps_role: bool = False,
+    safety_conditions: str = "", now: datetime | None = None,
+) -> Route:
+    """Veilig Thuis's own investigation is concluded: a warm handover to the local team or an
+    involved care organisation (Veilig Thuis stays responsible until it accepts), or help that
+    has started (after which the route may end). There is no conclusion "end": an investigation
+    that found unsafety leaves the family only to someone who helps (domain.md §4). The
+    signaller hears the conclusion from the route's structured fields (``feedback``)."""
+    now = now or timezone.now()
+    route = _lock(route)
+    if not clocks.is_investigating(route):
+        refuse("geen-onderzoek", "Er loopt geen onderzoek van Veilig Thuis op deze route: de "
+               "conclusie is al vastgelegd, of er is niet gekozen voor eigen onderzoek.", "status",
+               RefusalKind.CONFLICT)
+    if conclusion not in CONCLUSIONS:
+        names = ", ".join(in_sentence(InvestigationConclusion(c).label) for c in sorted(CONCLUSIONS))
+        refuse("conclusie-onbekend", f"Kies een conclusie: {names}.", "conclusie")
+    _check_safety_conditions(signaller_keeps_role, safety_conditions)
+    agreed = {"signaller_keeps_role": signaller_keeps_role,
+              "safety_conditions": safety_conditions.strip()}
+    if conclusion == InvestigationConclusion.HELP_STARTED:
+        return _start_help(actor, route, with_slug, now, **agreed)
+    receiver = _receiver(route, _CONCLUSION_HANDOVER[conclusion], handed_to_slug)
+    to_signaller = receiver == route.signal.organisation
+    ended = {"status": RouteStatus.HANDED_OVER, "ended_at": now} if to_signaller else {}
+    Route.objects.filter(pk=route.pk).update(
+        investigation_conclusion=conclusion, concluded_at=now, handed_to=receiver, **agreed, **ended)
+    route.refresh_from_db()
+    _audit(actor, route, f"onderzoek afgerond: {conclusion}")
+    if to_signaller:
+        _release(route, actor)
+    give_feedback(route, FeedbackMoment.INVESTIGATED, now, route_started=True,
+                  with_organisation=receiver)
+    if not to_signaller:
+        _hand_over_warmly(professional, actor, route, receiver, now,
+                          local_team=conclusion == InvestigationConclusion.LOCAL_TEAM)
+    refresh_signal_status(route.signal, now)
+    return route
+
+
 @transaction.atomic
 def record_help_started(professional: Professional, actor: Actor, route: Route,
                         with_slug: str = "", now: datetime | None = None) -> Route:
-    """Help has really started (the moment the chain may let go), by the desk or another."""
+    """Help has really started (the moment the chain may let go), by the desk or another. During
+    Veilig Thuis's investigation this is its conclusion "hulp gestart"."""
     now = now or timezone.now()
     route = _lock(route)
     _expect(route, RouteStatus.ACCEPTED, RouteStatus.ASSESSED)
     if route.kind == RouteKind.ADVICE:
         refuse("adviesvraag-zonder-hulp", "Een adviesvraag is gesteld zonder naam: het loket "
                "geeft advies, maar start geen hulp.", "status", RefusalKind.CONFLICT)
+    return _start_help(actor, route, with_slug, now)
+
+
+def _start_help(actor: Actor, route: Route, with_slug: str, now: datetime, **agreed) -> Route:
     helper = _helper(with_slug) if with_slug else route.desk
+    concluding = clocks.is_investigating(route)
+    conclusion = ({"investigation_conclusion": InvestigationConclusion.HELP_STARTED,
+                   "concluded_at": now} if concluding else {})
     Route.objects.filter(pk=route.pk).update(status=RouteStatus.HELP_STARTED, help_started_at=now,
-                                             help_with=helper)
+                                             help_with=helper, **conclusion, **agreed)
     route.refresh_from_db()
-    _audit(actor, route, "hulp gestart")
+    _audit(actor, route, "onderzoek afgerond: hulp gestart" if concluding else "hulp gestart")
+    if concluding:
+        give_feedback(route, FeedbackMoment.INVESTIGATED, now, route_started=True,
+                      with_organisation=helper)
     give_feedback(route, FeedbackMoment.HELP_STARTED, now, route_started=True,
                   with_organisation=helper)
     refresh_signal_status(route.signal, now)
@@ -373,9 +468,9 @@ def record_help_started(professional: Professional, actor: Actor, route: Route,
 @transaction.atomic
 def end_route(professional: Professional, actor: Actor, route: Route,
               now: datetime | None = None) -> Route:
-    """The desk ends its route after help has started (or, for Veilig Thuis, after investigating
-    itself); the signaller hears whether help started and with whom. Ending without help goes
-    through the triage or assessment (advice only, or end), so nobody is let go unrecorded."""
+    """The desk ends its route after help has started; the signaller hears with whom. Ending
+    without help goes through the triage or assessment (advice only, or end), and Veilig Thuis's
+    own investigation through its conclusion, so nobody is let go unrecorded."""
     now = now or timezone.now()
     route = _lock(route)
     # A waiting handover first: its refusal says why, also when help has started already.

@@ -9,7 +9,8 @@ from .deadlines import run_deadline_jobs
 
 @job("signalen-termijnen", every=timedelta(minutes=1),
      description="Herinneringen meldcode en evaluatie (vraag 5); verlopen termijnen van "
-                 "Veilig Thuis en overdrachten.",
+                 "loketten: veiligheidsbeoordeling en onderzoek van Veilig Thuis, aannemen door "
+                 "een lokaal team, overdrachten.",
      labels={"meldcode_reminded": "herinneringen meldcode",
              "evaluations_reminded": "herinneringen evaluatie van de hulp (vraag 5)",
              "routes_overdue": "verlopen termijnen van loketten gemeld"})

@@ -9,6 +9,11 @@ Each open step has a deadline: a number of working days (default 5, per municipa
 previous step, shown in the guide and kept on the signal (``Signal.next_step``, ``step_due``) in
 the step's transaction; ``deadlines`` reminds the professional and their aandachtsfunctionaris
 when a signal is left lying.
+
+The Meldcode is about domestic violence and child abuse: a signal only about an adult's own
+circumstances (armoede, schulden, huisvesting; also zorgmijding or overig) without a concern
+about a child has none (``Signal.meldcode_applies`` is False: no dossier, no steps, no
+reminders). It goes to the sociaal gebiedsteam like any signal is shared.
 """
 
 from dataclasses import dataclass
@@ -64,13 +69,24 @@ def next_step(signal: Signal) -> NextStep | None:
     return NextStep(MeldcodeStep(signal.next_step), signal.step_due)
 
 
+NOT_THE_MELDCODE = ("Dit signaal gaat alleen over de omstandigheden van een volwassene, zonder "
+                    "zorg over een kind: de meldcode huiselijk geweld en kindermishandeling is "
+                    "hier niet van toepassing.")
+
+
+def _check_signaller_side(professional: Professional, signal: Signal) -> None:
+    if not is_signaller_side(professional, signal):
+        refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
+               "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
+    if not signal.meldcode_applies:
+        refuse("geen-meldcode", NOT_THE_MELDCODE, kind=RefusalKind.CONFLICT)
+
+
 def _start_step(professional: Professional, signal: Signal, step: MeldcodeStep) -> Signal:
     """Lock the signal and check that this step is the one to record now, by someone allowed."""
     Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
     signal.refresh_from_db()
-    if not is_signaller_side(professional, signal):
-        refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
-               "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
+    _check_signaller_side(professional, signal)
     expected = next_step(signal)
     if expected is None:
         refuse("meldcode-afgerond", "De meldcode van dit signaal is afgerond.",
@@ -245,9 +261,7 @@ def record_evaluation(
     now = now or timezone.now()
     Signal.objects.select_for_update(of=("self",)).filter(pk=signal.pk).first()
     signal.refresh_from_db()
-    if not is_signaller_side(professional, signal):
-        refuse("geen-melder", "Alleen de melder of de aandachtsfunctionaris van diens organisatie "
-               "werkt de meldcode bij.", kind=RefusalKind.FORBIDDEN)
+    _check_signaller_side(professional, signal)
     if signal.evaluate_on is None:
         refuse("geen-evaluatie", "Er staat voor dit signaal geen evaluatie van de hulp open.",
                kind=RefusalKind.CONFLICT)

@@ -70,6 +70,20 @@ class SignalSettings(models.Model):
     safety_assessment_working_days = models.PositiveSmallIntegerField(
         _("veiligheidsbeoordeling Veilig Thuis binnen (werkdagen)"), default=5,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Geldt voor een melding; een adviesvraag zonder naam heeft geen termijn."),
+    )
+    #: A local team's own term to take a signal on (no law sets one: a design default).
+    acceptance_working_days = models.PositiveSmallIntegerField(
+        _("aannemen door een lokaal team binnen (werkdagen)"), default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Een signaal dat met een CJG-Jeugdteam of sociaal gebiedsteam is gedeeld, "
+                    "wordt uiterlijk aan het eind van de kantoordag zoveel werkdagen later "
+                    "aangenomen; anders hoort de teamleider het."),
+    )
+    #: The sector's target for Veilig Thuis's own investigation (domain.md §4), not a law.
+    investigation_weeks = models.PositiveSmallIntegerField(
+        _("onderzoek Veilig Thuis afgerond binnen (weken)"), default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(26)],
     )
     oggz_first_meeting = models.DateField(_("eerste OGGZ-overleg"), null=True, blank=True)
     oggz_interval_days = models.PositiveSmallIntegerField(
@@ -175,6 +189,10 @@ class Signal(models.Model):
     #: After "hulp organiseren": the agreed date to answer question 5 of the afwegingskader
     #: (does the help bring the needed safety?). None when nothing is to be evaluated.
     evaluate_on = models.DateField(_("vraag 5 evalueren op"), null=True, blank=True)
+    #: False for a signal only about an adult's own circumstances without a concern about a
+    #: child: the Meldcode is about domestic violence and child abuse, so no dossier, no steps,
+    #: no reminders; the signal goes to the sociaal gebiedsteam.
+    meldcode_applies = models.BooleanField(_("meldcode van toepassing"), default=True)
 
     class Meta:
         verbose_name = _("signaal")
@@ -385,6 +403,16 @@ class AssessmentOutcome(models.TextChoices):
     OWN_HELP = "eigen-hulp", _("Het loket biedt of organiseert zelf hulp")
 
 
+class InvestigationConclusion(models.TextChoices):
+    """Where Veilig Thuis's own investigation leads: someone takes responsibility for help."""
+
+    LOCAL_TEAM = "lokaal-team", _("Overdragen aan het lokale team")
+    EXISTING_PROFESSIONAL = "betrokken-professional", _(
+        "Overdragen aan een betrokken organisatie die hulp biedt"
+    )
+    HELP_STARTED = "hulp-gestart", _("De hulp is gestart")
+
+
 class Route(models.Model):
     """The signal shared with one desk, as one kind, on one consent basis; and how far it came."""
 
@@ -407,7 +435,8 @@ class Route(models.Model):
     consent_given_by = models.CharField(_("toestemming gegeven door"), max_length=20, blank=True,
                                         choices=ConsentGiver.choices)
     safety_reason = models.TextField(_("reden om zonder toestemming te delen"), blank=True)
-    #: The desk's deadline: Veilig Thuis's safety assessment, or the crisis service's handover.
+    #: The route's one clock (``clocks``): Veilig Thuis's safety assessment of a report, then its
+    #: own investigation; a local team's acceptance; or a handover's acceptance.
     due_at = models.DateTimeField(_("uiterlijk"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("aangenomen op"), null=True, blank=True)
     accepted_by = models.ForeignKey(Professional, on_delete=models.PROTECT, related_name="+",
@@ -419,11 +448,16 @@ class Route(models.Model):
                                   null=True, blank=True, verbose_name=_("overgedragen aan"))
     signaller_keeps_role = models.BooleanField(_("melder houdt een rol"), default=False)
     safety_conditions = models.TextField(_("afgesproken veiligheidsvoorwaarden"), blank=True)
+    #: After "Veilig Thuis onderzoekt zelf": the investigation's conclusion and when.
+    investigation_conclusion = models.CharField(_("conclusie van het onderzoek"), max_length=25,
+                                                blank=True, choices=InvestigationConclusion.choices)
+    concluded_at = models.DateTimeField(_("onderzoek afgerond op"), null=True, blank=True)
     help_started_at = models.DateTimeField(_("hulp gestart op"), null=True, blank=True)
     help_with = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+",
                                   null=True, blank=True, verbose_name=_("hulp door"))
     ended_at = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
-    #: When the desk was told its deadline passed (once; the job skips these).
+    #: When the desk was told its clock ran out (once per clock: the job skips these; a new clock,
+    #: Veilig Thuis's investigation after its assessment, starts with this cleared).
     overdue_notified_at = models.DateTimeField(_("te laat gemeld op"), null=True, blank=True)
     #: The crisis service's route points at the route it handed over to.
     handed_over_to = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True,
@@ -445,6 +479,10 @@ class Route(models.Model):
                 condition=~Q(consent_basis="toestemming") | ~Q(consent_given_by=""),
                 name="route_consent_has_giver",
             ),
+            models.CheckConstraint(
+                condition=Q(investigation_conclusion="") | Q(outcome="onderzoek"),
+                name="route_conclusion_only_after_investigation",
+            ),
         ]
         indexes = [
             # The inbox: a desk's open routes, nearest deadline first (ascending puts the
@@ -465,6 +503,7 @@ class FeedbackMoment(models.TextChoices):
     HELP_STARTED = "hulp-gestart", _("De hulp is gestart")
     ENDED = "route-beeindigd", _("De route is beëindigd")
     HANDED_OVER = "overgedragen", _("Overgedragen aan het lokale team")
+    INVESTIGATED = "onderzoek-afgerond", _("Het onderzoek van Veilig Thuis is afgerond")
 
 
 class Feedback(models.Model):

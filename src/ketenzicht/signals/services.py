@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from ketenzicht.access.models import BasisKind
+from ketenzicht.access.models import AccessBasis, BasisKind
 from ketenzicht.access.services import grant_basis, may_see_clients, visible_person
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.calendar import add_working_days, next_working_day_at
-from ketenzicht.organisations.models import District, Organisation, Professional
+from ketenzicht.organisations.models import District, Organisation, Professional, SchoolLevel
 from ketenzicht.organisations.services import district_for_postcode
 from ketenzicht.people.ages import ADULT_AGE, AgeBand, age_band, age_on
 from ketenzicht.people.models import Person
@@ -25,7 +25,7 @@ from ketenzicht.people.register.sync import bring_household_into_view
 from ketenzicht.people.services import district_of, find_person_by_bsn
 from ketenzicht.refusals import RefusalKind, Refused
 
-from . import routing
+from . import clocks, routing
 from .access import is_signaller_side, signal_subject
 from .categories import Category, Urgency
 from .models import (
@@ -100,12 +100,34 @@ def _check_urgency(urgency: str) -> str:
 
 
 def facts_for(born: date, categories: tuple[str, ...], urgency: str, moment: datetime,
-              signaller: Organisation, *, child_concern: bool = False) -> routing.Facts:
+              signaller: Organisation, *, child_concern: bool = False,
+              person: Person | None = None) -> routing.Facts:
+    """What routing needs; ``person`` is None for someone the chain does not know (then only
+    the signaller can tell that the youth is a pupil of a secondary school). Whether a secondary
+    school is involved is only asked about a minor: the CJG 12+ team is a youth team."""
+    age = age_on(born, timezone.localdate(moment))
     return routing.Facts(
         categories=_check_categories(categories), urgency=_check_urgency(urgency),
-        moment=moment, age=age_on(born, timezone.localdate(moment)),
+        moment=moment, age=age,
         signaller_is_volunteer=signaller.type.is_volunteer, child_concern=child_concern,
+        signaller_reports_to_veilig_thuis=signaller.type.reports_child_concerns_to_veilig_thuis,
+        secondary_school_pupil=age < ADULT_AGE and (signaller.is_secondary_school or (
+            person is not None and is_secondary_school_pupil(person))),
     )
+
+
+def is_secondary_school_pupil(person: Person) -> bool:
+    """Whether an active secondary school has the person as its pupil (a client basis).
+
+    Only the client basis counts: a school's registration in the verwijsindex or its place in
+    a household plan must never show through a routing proposal to whoever asks for one
+    (domain.md §2: only registrants hear of each other). The proposal then tells only that
+    the youth attends a secondary school, never which one.
+    """
+    return AccessBasis.objects.filter(
+        person=person, kind=BasisKind.CLIENT, ended_at__isnull=True,
+        organisation__school_level=SchoolLevel.SECONDARY, organisation__is_active=True,
+    ).exists()
 
 
 def _settings_for_district(
@@ -128,7 +150,7 @@ def propose_route(person: Person, categories: tuple[str, ...], urgency: str, mom
                   organisation: Organisation, *, child_concern: bool = False) -> routing.Proposal:
     """The desk the system proposes for this person, concern, urgency and moment."""
     facts = facts_for(person.date_of_birth, categories, urgency, moment, organisation,
-                      child_concern=child_concern)
+                      child_concern=child_concern, person=person)
     settings, district = settings_for_person(person, organisation)
     return routing.propose(facts, settings, district)
 
@@ -159,20 +181,25 @@ def advise_route(professional: Professional, actor: Actor, bsn: str, categories:
                  urgency: str, moment: datetime) -> routing.Proposal:
     """Routeringsadvies: the proposal without storing anything but the audit event.
 
-    A person Ketenzicht knows is looked up there, anyone else in the BRP, so the answer does not
-    reveal whether the chain knows someone. The look-up is an access to personal data: it is in
+    A person Ketenzicht knows is looked up there, anyone else in the BRP, and routing is asked
+    only what the BRP and the asker could tell, so the answer does not reveal whether the chain
+    knows someone. The look-up is an access to personal data: it is in
     the person's access report (under their pseudonym when Ketenzicht knows them).
     """
     _check_may_signal(professional)
     organisation = professional.organisation
     person = person_by_bsn(bsn, actor, bring_into_view=False)
     if person is not None:
-        proposal = propose_route(person, categories, urgency, moment, organisation)
+        born = person.date_of_birth
+        settings, district = settings_for_person(person, organisation)
     else:
         born, district = _in_register(bsn)
         settings, district = _settings_for_district(district, organisation)
-        proposal = routing.propose(facts_for(born, categories, urgency, moment, organisation),
-                                   settings, district)
+    # Only what the BRP could tell and the asker's own organisation count, never the chain's
+    # involvements (a secondary school's pupil): the answer must be the same whether the chain
+    # knows the youth or not.
+    proposal = routing.propose(facts_for(born, categories, urgency, moment, organisation),
+                               settings, district)
     record(actor, EventType.SEARCH, Subject(client_pseudonym=str(person.uuid) if person else "",
            object_type="routeringsadvies"), purpose="routeringsadvies")
     return proposal
@@ -287,7 +314,7 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     _check_request(request, now)
     person = _subject_person(professional, actor, request)
     facts = facts_for(person.date_of_birth, request.categories, request.urgency, now,
-                      professional.organisation, child_concern=request.child_concern)
+                      professional.organisation, child_concern=request.child_concern, person=person)
     settings, district = settings_for_person(person, professional.organisation)
     proposal = _proposal_or_none(lambda: routing.propose(facts, settings, district))
     signal = Signal.objects.create(
@@ -300,10 +327,12 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
         proposed_kind=proposal.kind if proposal else RouteKind.SIGNAL,
         proposed_reason=proposal.reason if proposal else NO_DESK_REASON,
         proposed_rule=proposal.outcome.rule if proposal else NO_DESK,
-        created_at=now, next_step=MeldcodeStep.CONSULTATION,
+        created_at=now, meldcode_applies=facts.children_involved,
+        next_step=MeldcodeStep.CONSULTATION if facts.children_involved else None,
     )
-    signal.step_due = step_deadline(signal, now)
-    signal.save(update_fields=["step_due"])
+    if signal.meldcode_applies:  # not for an adult's own circumstances alone (see meldcode)
+        signal.step_due = step_deadline(signal, now)
+        signal.save(update_fields=["step_due"])
     SignalCategory.objects.bulk_create(
         SignalCategory(signal=signal, category=c) for c in sorted(set(request.categories))
     )
@@ -311,10 +340,11 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
         Statement(signal=signal, source=s.source.strip(), content=s.content.strip(), recorded_at=now)
         for s in request.statements
     )
-    DossierEntry.objects.create(
-        signal=signal, step=MeldcodeStep.SIGNALS, author=professional, recorded_at=now,
-        notes="Signalen in kaart gebracht: waarneming en uitspraken van anderen vastgelegd.",
-    )
+    if signal.meldcode_applies:
+        DossierEntry.objects.create(
+            signal=signal, step=MeldcodeStep.SIGNALS, author=professional, recorded_at=now,
+            notes="Signalen in kaart gebracht: waarneming en uitspraken van anderen vastgelegd.",
+        )
     record(actor, EventType.CREATE, signal_subject(signal), purpose="signaal vastgelegd")
     return signal
 
@@ -425,12 +455,9 @@ def _desk_and_kind(request: ShareRequest, proposal: routing.Proposal | None,
 
 
 def due_for(kind: str, desk: Organisation, now: datetime, settings: SignalSettings) -> datetime | None:
-    """Veilig Thuis finishes its safety assessment within 5 working days (end of that office
-    day); the crisis service hands over by 12:00 on the next working day."""
-    if desk == settings.report_desk and kind in (RouteKind.REPORT, RouteKind.ADVICE):
-        day = add_working_days(timezone.localdate(now), settings.safety_assessment_working_days)
-        return timezone.make_aware(datetime.combine(day, settings.office_closes))
-    return None
+    """The clock a shared route starts with: ``clocks.due_for`` (a report's safety assessment, a
+    local team's acceptance; an advice request has none)."""
+    return clocks.due_for(kind, desk, now, settings)
 
 
 def share_signal(professional: Professional, actor: Actor, signal: Signal, request: ShareRequest,

@@ -46,6 +46,7 @@ urlpatterns = [
     path("loket/<uuid:route_uuid>/beoordelen/", desk.desk_assess, name="desk_assess"),
     path("loket/<uuid:route_uuid>/hulp-gestart/", desk.desk_help_started,
          name="desk_help_started"),
+    path("loket/<uuid:route_uuid>/onderzoek-afronden/", desk.desk_conclude, name="desk_conclude"),
     path("loket/<uuid:route_uuid>/beeindigen/", desk.desk_end, name="desk_end"),
     path("loket/<uuid:route_uuid>/bijlagen/<uuid:attachment_uuid>/", desk.desk_attachment,
          name="desk_attachment"),

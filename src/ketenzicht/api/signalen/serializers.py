@@ -30,8 +30,9 @@ from ketenzicht.signals.routing import Proposal, Rule
 from ketenzicht.signals.services import MAX_FACTS
 
 #: The routing rules by name, as ``regel`` gives them.
-RULES = [Rule.VOLUNTEER, Rule.ACUTE_ABUSE, Rule.CRISIS_OFFICE_HOURS, Rule.CRISIS_OUT_OF_HOURS,
-         Rule.ADULT_CIRCUMSTANCES, Rule.YOUTH_RESIDENCE, Rule.NO_DESK]
+RULES = [Rule.ACUTE_ABUSE, Rule.CRISIS_OFFICE_HOURS, Rule.CRISIS_OUT_OF_HOURS,
+         Rule.CHILD_CONCERN_TO_REPORTS, Rule.VOLUNTEER, Rule.ADULT_CIRCUMSTANCES,
+         Rule.YOUTH_RESIDENCE, Rule.NO_DESK]
 #: How many statements of others one signal may carry.
 MAX_STATEMENTS = 20
 #: A plausible moment; outside it a date cannot be converted safely and is surely a typo.
@@ -175,7 +176,7 @@ class RouteSerializer(serializers.Serializer):
     alternatieven = serializers.ListField(
         child=serializers.CharField(), required=False,
         help_text="Alleen als de regels een ander loket toestaan: slugs daarvan (het CJG 12+ "
-                  "team voor een jeugdige van 12 tot 18 jaar).",
+                  "team voor een minderjarige leerling van een school voor voortgezet onderwijs).",
     )
 
     def to_representation(self, proposal: Proposal) -> dict[str, Any]:
@@ -210,6 +211,13 @@ class SignaalAangemaaktSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     persoon = serializers.UUIDField(source="person.uuid", help_text="Uuid van de persoon.")
     status = serializers.ChoiceField(choices=SignalStatus.choices)
+    meldcode = serializers.BooleanField(
+        source="meldcode_applies",
+        help_text="Of de meldcode huiselijk geweld en kindermishandeling voor dit signaal geldt. "
+                  "Onwaar bij een signaal alleen over de omstandigheden van een volwassene "
+                  "(armoede, schulden, huisvesting) zonder zorg over een kind: dan zijn er geen "
+                  "stappen en geen termijnen, en gaat het signaal naar het sociaal gebiedsteam.",
+    )
     route = serializers.SerializerMethodField(help_text="Het voorgestelde loket.")
 
     @extend_schema_field(RouteSerializer)

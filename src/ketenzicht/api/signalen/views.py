@@ -105,8 +105,10 @@ class RoutingAdviceView(ClientDataView):
         summary="Routeringsadvies: naar welk loket gaat dit signaal?",
         description=(
             "Het loket dat Ketenzicht voorstelt voor deze persoon, zorg en urgentie op het "
-            "gegeven tijdstip, vanuit de organisatie van de verantwoordelijke professional (een "
-            "signaal van vrijwilligers gaat bijvoorbeeld altijd naar het sociaal gebiedsteam). "
+            "gegeven tijdstip, vanuit de organisatie van de verantwoordelijke professional (zorg "
+            "over een kind vanuit de politie wordt bijvoorbeeld een melding bij Veilig Thuis, en "
+            "een signaal van vrijwilligers gaat naar het sociaal gebiedsteam, behalve acuut geweld "
+            "en een crisis). "
             "Slaat niets op; het opzoeken van de persoon staat wel in de auditlog (zonder BSN). "
             "Bij een crisis buiten kantoortijd ook naar wie de crisisdienst overdraagt en "
             "uiterlijk wanneer. " + REFUSALS

@@ -1,8 +1,10 @@
 """``POST /api/v1/routeringsadvies``: every routing rule through the API, answered for the caller's
 organisation at the moment in the body; it stores nothing but its audit event.
 
-On the Emmen demo: Daan de Vries (9) and Emma (14) live in De Monden, Daan's school Kristalla is
-in Emmen Zuid; their mother Anja is an adult.
+On the Emmen demo: Daan de Vries (9) and Emma (14) live in De Monden, Daan's school Kristalla (a
+primary school) is in Emmen Zuid, Emma is a pupil of Esdal College (a secondary school); their
+mother Anja is an adult. Sanne Jansen (16) lives in De Velden and has no secondary school in the
+chain.
 """
 
 import json
@@ -11,9 +13,11 @@ import pytest
 
 from ketenzicht.access.models import AccessBasis
 from ketenzicht.audit.models import AuditEvent
+from ketenzicht.organisations.models import Organisation, Role
+from ketenzicht.organisations.tests.factories import ProfessionalFactory
 from ketenzicht.people.models import Person
 from ketenzicht.signals.models import Signal
-from ketenzicht.signals.tests.conftest import ANJA, DAAN, EMMA
+from ketenzicht.signals.tests.conftest import ANJA, DAAN, EMMA, SANNE
 
 from .signalen_support import (
     ADVICE,
@@ -81,10 +85,20 @@ def test_school_signal_goes_to_the_cjg_where_the_youth_lives_not_the_schools(api
     assert "alternatieven" not in answer  # Daan is 9
 
 
-def test_secondary_school_age_youth_may_go_to_cjg_12plus(api):
-    answer = route(api("leerkracht"), advice(EMMA, "gedrag-jeugdige"))
-    assert answer["organisatie"] == "cjg-de-monden"
-    assert answer["alternatieven"] == ["cjg-12plus"]
+def test_a_secondary_school_asking_is_offered_cjg_12plus_not_every_youth_of_that_age(api, api_for):
+    """The advice uses only what the BRP and the asker can tell: a secondary school asking about
+    its pupil is offered the CJG 12+ team; the primary school asking about the same youth is not,
+    though she is a secondary school's client in the chain (that must not show through)."""
+    mentor = ProfessionalFactory(organisation=Organisation.objects.get(slug="esdal-college"),
+                                 role=Role.PROFESSIONAL, user__username="mentor-esdal")
+    pupil = route(api_for(mentor), advice(EMMA, "gedrag-jeugdige"))
+    same_youth = route(api("leerkracht"), advice(EMMA, "gedrag-jeugdige"))
+    sixteen = route(api("leerkracht"), advice(SANNE, "gedrag-jeugdige"))
+    assert pupil["organisatie"] == "cjg-de-monden"
+    assert pupil["alternatieven"] == ["cjg-12plus"]
+    assert same_youth["organisatie"] == "cjg-de-monden" and "alternatieven" not in same_youth
+    assert (sixteen["organisatie"], sixteen["regel"]) == ("cjg-de-velden", "woonplaats-jeugdige")
+    assert "alternatieven" not in sixteen
 
 
 def test_volunteer_signal_goes_to_the_social_team_where_the_person_lives(api):
@@ -94,6 +108,25 @@ def test_volunteer_signal_goes_to_the_social_team_where_the_person_lives(api):
     assert (volunteer["organisatie"], volunteer["soort"], volunteer["regel"]) == (
         "sgt-de-monden", "signaal", "vrijwilligers")
     assert school["organisatie"] == "cjg-de-monden"  # the same question, another caller
+
+
+def test_volunteers_acute_abuse_and_crisis_are_routed_as_everyones(api):
+    abuse = route(api("vrijwilliger"), advice(DAAN, "lichamelijke-mishandeling", urgentie="acuut",
+                                              tijdstip=SATURDAY_NIGHT))
+    crisis = route(api("vrijwilliger"), advice(DAAN, "crisis-jeugdige", urgentie="acuut",
+                                               tijdstip=SATURDAY_NIGHT))
+    assert (abuse["organisatie"], abuse["soort"], abuse["regel"]) == (
+        "veilig-thuis-drenthe", "melding", "acuut-geweld")
+    assert (crisis["organisatie"], crisis["regel"], crisis["overdrachtNaar"]) == (
+        "spoed4jeugd", "crisis-buiten-kantoortijd", "cjg-de-monden")
+
+
+def test_police_concern_about_a_child_is_a_report_to_veilig_thuis(api):
+    child = route(api("wijkagent"), advice(DAAN, "emotionele-verwaarlozing"))
+    adult = route(api("wijkagent"), advice(ANJA, "schulden"))
+    assert (child["organisatie"], child["soort"], child["regel"]) == (
+        "veilig-thuis-drenthe", "melding", "zorg-kind-naar-veilig-thuis")
+    assert (adult["organisatie"], adult["regel"]) == ("sgt-de-monden", "omstandigheden-volwassene")
 
 
 def test_adult_circumstances_without_concern_about_a_child_go_to_the_social_team(api):

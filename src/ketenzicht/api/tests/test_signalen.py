@@ -68,6 +68,7 @@ def test_recorded_signal_is_201_with_location_status_and_proposed_route(api):
     assert response["Location"] == f"{SIGNALS}/{signal.uuid}"
     assert answer == {
         "uuid": str(signal.uuid), "persoon": str(signal.person.uuid), "status": "open",
+        "meldcode": True,
         "route": {"organisatie": "cjg-de-monden", "soort": "signaal", "regel": "woonplaats-jeugdige",
                   "reden": signal.proposed_reason},
     }
@@ -260,8 +261,8 @@ def test_signaller_never_reads_the_desks_file(api):
 
     # Where it went and whether a route started, with whom: yes. How the desk judged it: no.
     assert body["terugkoppeling"][-1]["met"] == "sgt-de-monden"
-    assert set(body) == {"uuid", "persoon", "status", "categorieen", "urgentie", "waargenomenOp",
-                         "vastgelegdOp", "route", "routes", "terugkoppeling"}
+    assert set(body) == {"uuid", "persoon", "status", "meldcode", "categorieen", "urgentie",
+                         "waargenomenOp", "vastgelegdOp", "route", "routes", "terugkoppeling"}
     assert all(set(r) == {"organisatie", "soort", "status", "gedeeldOp"} for r in body["routes"])
     assert all(set(f) == {"moment", "op", "loket", "routeGestart", "met", "veiligheidsvoorwaarden"}
                for f in body["terugkoppeling"])

@@ -2,8 +2,9 @@
 
 from django.utils.text import slugify
 
+from ketenzicht.access.models import AccessBasis, BasisKind
 from ketenzicht.demo.config import PROVIDER_INTERVENTION_LEVELS
-from ketenzicht.organisations.models import Organisation, OrganisationType
+from ketenzicht.organisations.models import Organisation, OrganisationType, SchoolLevel
 
 DISTRICT_NAMES = {
     "de-monden": "De Monden", "de-blokken": "De Blokken", "de-velden": "De Velden",
@@ -89,6 +90,25 @@ def test_veilig_thuis_receives_reports_and_adult_care_does_the_kindcheck(demo):
     adult_care = {"ggz-drenthe", "vnn", "treant", "schuldhulp-emmen"}
     for organisation in Organisation.objects.select_related("type"):
         assert organisation.type.is_adult_care == (organisation.slug in adult_care), organisation.slug
+
+
+def test_only_the_police_report_concerns_about_children_to_veilig_thuis(demo):
+    """Report §3.2; routing reads it from the type (``signals.routing``), never from a slug."""
+    assert set(
+        OrganisationType.objects.filter(reports_child_concerns_to_veilig_thuis=True)
+        .values_list("slug", flat=True)
+    ) == {"politie"}
+
+
+def test_one_secondary_school_whose_pupil_is_emma_and_kristalla_stays_primary(demo):
+    levels = dict(Organisation.objects.exclude(school_level="").values_list("slug", "school_level"))
+    assert levels == {"kristalla": SchoolLevel.PRIMARY, "esdal-college": SchoolLevel.SECONDARY}
+    esdal = Organisation.objects.get(slug="esdal-college")
+    assert (esdal.name, esdal.type.slug, esdal.municipality.slug) == (
+        "Esdal College, Emmen", "school", "emmen")
+    assert not esdal.districts.exists()  # a school is no desk
+    assert list(AccessBasis.objects.filter(organisation=esdal, ended_at__isnull=True)
+                .values_list("person__given_names", "kind")) == [("Emma", BasisKind.CLIENT)]
 
 
 def test_providers_offer_intervention_levels_one_to_eight(demo):

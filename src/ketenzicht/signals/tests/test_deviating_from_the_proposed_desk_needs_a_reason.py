@@ -6,7 +6,7 @@ from ketenzicht.refusals import Refused
 from ketenzicht.signals.models import ConsentBasis, ConsentGiver, RouteKind
 from ketenzicht.signals.services import Consent, ShareRequest
 
-from .conftest import DAAN, PARENTS_CONSENT, SANNE, signal_as
+from .conftest import DAAN, EMMA, PARENTS_CONSENT, SANNE, signal_as
 from .support import share
 
 
@@ -54,15 +54,16 @@ def test_only_desks_that_receive_signals(emmen, slug):
 
 
 def test_the_cjg_12plus_offered_for_a_secondary_school_pupil_needs_no_reason(emmen):
-    signal = signal_as("leerkracht", SANNE, categories=("schoolverzuim",))  # 16 years old
-    route = share(signal, request=ShareRequest(Consent(ConsentBasis.CONSENT, ConsentGiver.YOUTH),
-                                               desk_slug="cjg-12plus"))
+    signal = signal_as("leerkracht", EMMA, categories=("schoolverzuim",))  # 14, at Esdal College
+    route = share(signal, request=ShareRequest(
+        Consent(ConsentBasis.CONSENT, ConsentGiver.YOUTH_AND_PARENTS), desk_slug="cjg-12plus"))
     assert (route.desk.slug, route.kind, route.deviation_reason) == ("cjg-12plus", RouteKind.SIGNAL, "")
     assert "voortgezet onderwijs" in route.reason
 
 
-def test_the_cjg_12plus_for_a_younger_child_is_a_deviation(emmen):
-    signal = signal_as("leerkracht", DAAN)  # 9 years old: no alternative offered
+@pytest.mark.parametrize("bsn", [DAAN, SANNE], ids=["basisschool-9-jaar", "16-jaar-geen-leerling-vo"])
+def test_the_cjg_12plus_for_a_youth_who_is_no_secondary_school_pupil_is_a_deviation(emmen, bsn):
+    signal = signal_as("leerkracht", bsn)  # no alternative offered
     with pytest.raises(Refused) as refused:
         share(signal, request=_choose("cjg-12plus"))
     assert refused.value.code == "reden-afwijking-ontbreekt"

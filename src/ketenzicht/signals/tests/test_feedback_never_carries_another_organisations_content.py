@@ -19,7 +19,7 @@ from ketenzicht.signals.services import Consent, ShareRequest, StatementData
 from .conftest import ANJA, DAAN, EMMA, OFFICE_HOURS, acting, signal_as
 from .support import person, report_through_meldcode, route_at, share
 
-LATER = [OFFICE_HOURS + timedelta(hours=hours) for hours in range(1, 10)]
+LATER = [OFFICE_HOURS + timedelta(hours=hours) for hours in range(1, 11)]
 
 
 class Marker:
@@ -74,7 +74,10 @@ def _doctors_signal() -> Signal:
     desks.accept(vt, vt_actor, route, now=LATER[6])
     desks.record_assessment(vt, vt_actor, route, "onderzoek", signaller_keeps_role=True,
                             safety_conditions=Marker.GGD_CONDITIONS_WITH_ROLE, now=LATER[7])
-    desks.end_route(vt, vt_actor, route, now=LATER[8])
+    desks.conclude_investigation(vt, vt_actor, route, "hulp-gestart", with_slug="mee-drenthe",
+                                 signaller_keeps_role=True,
+                                 safety_conditions=Marker.GGD_CONDITIONS_WITH_ROLE, now=LATER[8])
+    desks.end_route(vt, vt_actor, route, now=LATER[9])
     return signal
 
 
@@ -108,8 +111,8 @@ def test_the_doctor_keeps_a_role_and_hears_only_her_safety_conditions(emmen):
     _teachers_signal()
     doctors = _doctors_signal()
     told = list(feedback_for(doctors))
-    assert [f.safety_conditions for f in told] == [
-        "", Marker.GGD_CONDITIONS_WITH_ROLE, Marker.GGD_CONDITIONS_WITH_ROLE]
+    # Accepted; assessed; the investigation concluded; help started; ended.
+    assert [f.safety_conditions for f in told] == ["", *[Marker.GGD_CONDITIONS_WITH_ROLE] * 4]
     text = "\n".join(_as_text(f) for f in told)
     text += "\n".join(_notice_text(n) for n in Notice.objects.filter(
         recipient__user__username="jgz"))

@@ -1,8 +1,9 @@
 """Who may take a signal over, and on what basis (domain.md §4, §5).
 
 - to the local team: only a team that receives signals (CJG-Jeugdteam, sociaal gebiedsteam);
-- to an existing professional: only an organisation already involved with the person (an
-  active basis) or the signaller's own;
+- to an existing professional: only a care organisation already involved with the person (an
+  active basis) or the signaller's own when it is one (never the school or the police: see
+  test_a_family_is_handed_over_only_to_an_organisation_that_can_take_responsibility_for_help);
 - help is given only by an organisation that helps: never a school, the police, a housing
   corporation or volunteers, who signal but do not take a family's case over;
 - the handover carries the consent basis the signal was shared on, nothing made up on the way;
@@ -26,7 +27,7 @@ from .support import involve, person, report_through_meldcode, route_at
 
 LATER = [OFFICE_HOURS + timedelta(hours=hours) for hours in range(1, 8)]
 LOCAL_TEAM_ONLY = "Kies een CJG-Jeugdteam of sociaal gebiedsteam om aan over te dragen."
-INVOLVED_ONLY = "Kies een organisatie die al bij deze persoon betrokken is."
+INVOLVED_ONLY = "Kies een organisatie die hulp biedt en al bij deze persoon betrokken is."
 HELPERS_ONLY = "Kies een organisatie die hulp biedt."
 #: Signal, but never take a family's case over.
 NOT_CARE = ["kristalla", "politie-drenthe", "domesta", "dorpenzorg"]

@@ -2,7 +2,8 @@
 organisation, it stays responsible — its route assessed, not handed over, still in its Postvak —
 until the receiver accepts, which is due by 12:00 on the next working day. Accepting completes
 the handover and the signaller hears it; a handover not accepted in time is flagged to both
-desks. Handing back to the signaller's own organisation, involved already, completes at once."""
+desks. Handing back to the signaller's own organisation — a care organisation, involved
+already — completes at once."""
 
 from datetime import datetime
 
@@ -30,10 +31,12 @@ THURSDAY_NOON = at(11, 26, 12)
 
 
 def _handed_over_by_veilig_thuis(handed_to: str = "cjg-de-monden",
-                                 outcome: str = "lokaal-team", now: datetime = OFFICE_HOURS):
-    """The teacher's report about Daan, accepted and assessed by Veilig Thuis at ``now``."""
-    signal = signal_as("leerkracht")
-    report = report_through_meldcode(signal)
+                                 outcome: str = "lokaal-team", now: datetime = OFFICE_HOURS,
+                                 signaller: str = "leerkracht"):
+    """The teacher's (or another signaller's) report about Daan, accepted and assessed by Veilig
+    Thuis at ``now``."""
+    signal = signal_as(signaller)
+    report = report_through_meldcode(signal, signaller)
     vt, actor = acting("veiligthuis")
     desks.accept(vt, actor, report, now=now)
     desks.record_assessment(vt, actor, report, outcome, handed_to_slug=handed_to, now=now)
@@ -111,15 +114,17 @@ def test_the_receiver_has_until_noon_on_the_next_working_day(emmen, assessed, du
 
 
 def test_handing_back_to_the_signallers_own_organisation_completes_at_once(emmen):
-    """The school is involved with Daan already: no route to accept, Veilig Thuis lets go."""
-    signal, report = _handed_over_by_veilig_thuis("kristalla", "betrokken-professional")
+    """The youth doctor's GGD helps and is involved with Daan already: no route to accept,
+    Veilig Thuis lets go. (Never to a school: it cannot take responsibility for help.)"""
+    signal, report = _handed_over_by_veilig_thuis("ggd-drenthe", "betrokken-professional",
+                                                  signaller="jgz")
     assert (report.status, report.ended_at, report.handed_over_to) == (
         RouteStatus.HANDED_OVER, OFFICE_HOURS, None)
     assert list(signal.routes.all()) == [report]
     assert visible_person(acting("veiligthuis")[0], person(DAAN).uuid) is None
     last = list(feedback_for(signal))[-1]
     assert (last.moment, last.route_started, last.with_organisation.slug) == (
-        FeedbackMoment.ASSESSED, True, "kristalla")
+        FeedbackMoment.ASSESSED, True, "ggd-drenthe")
     assert fresh(signal).status == SignalStatus.CLOSED  # its Meldcode was done (step 5: melden)
 
 

@@ -1,6 +1,6 @@
 """Nobody lets go of a family before help has started (domain.md §4): a desk ends its route only
-after recording that help started — or, for Veilig Thuis, after deciding to investigate itself —
-and never while its handover waits. Ending without help goes through the triage or the safety
+after recording that help started — for Veilig Thuis's own investigation, its conclusion "hulp
+gestart" — and never while its handover waits. Ending without help goes through the triage or the safety
 assessment (advice only, or end), so the signaller always hears that no route started."""
 
 from datetime import timedelta
@@ -70,7 +70,7 @@ def _veilig_thuis_report():
     return report, vt, actor
 
 
-def test_veilig_thuis_ends_only_after_investigating_itself(emmen):
+def test_veilig_thuis_ends_only_after_help_started_from_its_investigation(emmen):
     report, vt, actor = _veilig_thuis_report()
     with pytest.raises(Refused) as refused:
         desks.end_route(vt, actor, report, now=LATER[1])
@@ -78,13 +78,17 @@ def test_veilig_thuis_ends_only_after_investigating_itself(emmen):
 
     desks.record_assessment(vt, actor, report, "onderzoek", now=LATER[1])
     report.refresh_from_db()
+    assert not desks.may_end(report)  # investigating is no help yet
+    desks.conclude_investigation(vt, actor, report, "hulp-gestart", with_slug="mee-drenthe",
+                                 now=LATER[2])
+    report.refresh_from_db()
     assert desks.may_end(report)
-    desks.end_route(vt, actor, report, now=LATER[2])
+    desks.end_route(vt, actor, report, now=LATER[3])
     report.refresh_from_db()
     assert report.status == RouteStatus.ENDED
     last = list(feedback_for(report.signal))[-1]
-    assert (last.moment, last.route_started, last.with_organisation) == (
-        FeedbackMoment.ENDED, False, None)
+    assert (last.moment, last.route_started, last.with_organisation.slug) == (
+        FeedbackMoment.ENDED, True, "mee-drenthe")
 
 
 @pytest.mark.parametrize("outcome", ["alleen-advies", "afsluiten"])

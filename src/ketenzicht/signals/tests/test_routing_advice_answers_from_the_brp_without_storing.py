@@ -41,3 +41,13 @@ def test_routing_advice_for_a_bsn_nobody_has_is_refused_as_unknown_in_the_brp(em
                      OFFICE_HOURS)
     assert refused.value.code == "persoon-onbekend"
     assert "basisregistratie personen" in refused.value.message
+
+
+def test_routing_advice_never_shows_an_involvement_of_the_chain(emmen):
+    """Emma is a client of a secondary school in the demo: a proposal for a signal offers the
+    CJG 12+ team, but the routing advice asked by another organisation does not, or its answer
+    would tell that the chain knows her (and that a school has her as a pupil)."""
+    from .conftest import EMMA
+
+    advice = advise_route(*acting("leerkracht"), EMMA, ("schoolverzuim",), "regulier", OFFICE_HOURS)
+    assert [desk.slug for desk in advice.alternatives] == []

@@ -65,6 +65,8 @@ def test_a_signal_whose_meldcode_is_done_is_closed_when_its_last_route_ends(emme
     desks.accept(vt, actor, report, now=LATER[0])
     desks.record_assessment(vt, actor, report, "onderzoek", now=LATER[1])
     assert fresh(signal).status == SignalStatus.ASSESSED
+    desks.conclude_investigation(vt, actor, report, "hulp-gestart", with_slug="mee-drenthe",
+                                 now=LATER[2])
     desks.end_route(vt, actor, report, now=LATER[2])
     assert (fresh(signal).status, fresh(signal).closed_at) == (SignalStatus.CLOSED, LATER[2])
     with pytest.raises(Refused) as refused:

@@ -21,7 +21,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from ketenzicht.access.audited import record_listing
@@ -40,7 +40,7 @@ from ketenzicht.signals.models import (
 
 from ..guards import professional_required, web_actor
 from ..responses import forbidden, not_found
-from .desk_forms import AssessmentForm, HelpStartedForm, add_refusal
+from .desk_forms import AssessmentForm, ConclusionForm, HelpStartedForm, add_refusal
 
 PAGE_SIZE = 50
 LISTING_OBJECT = "loket-postvak"
@@ -48,15 +48,25 @@ LISTING_OBJECT = "loket-postvak"
 
 # --- The clock --------------------------------------------------------------------------------
 
+#: What a route's own clock measures, as the page names it.
+CLOCK_LABELS = {
+    clocks.Measures.SAFETY_ASSESSMENT: gettext_lazy("Veiligheidsbeoordeling"),
+    clocks.Measures.INVESTIGATION: gettext_lazy("Onderzoek"),
+    clocks.Measures.ACCEPTANCE: gettext_lazy("Aannemen"),
+}
+
+
 @dataclass(frozen=True)
 class Clock:
-    """A deadline the desk works against: Veilig Thuis's safety assessment, or a crisis handover
-    (on the crisis service's own route: the handover to the team it passes the crisis to)."""
+    """A deadline the desk works against (``signals.clocks``): Veilig Thuis's safety assessment
+    or its investigation, a local team's acceptance, or a handover (on the route that hands
+    over: the receiver's acceptance)."""
 
     due: datetime
     overdue: bool
     remaining: str
     handover_to: Organisation | None = None
+    label: str = ""
 
 
 def clock_of(route: Route, now: datetime) -> Clock | None:
@@ -69,8 +79,12 @@ def clock_of(route: Route, now: datetime) -> Clock | None:
     days = working_days_between(timezone.localdate(now), timezone.localdate(target.due_at))
     remaining = (ngettext("nog %(days)d werkdag", "nog %(days)d werkdagen", days) % {"days": days}
                  if days else _("vandaag"))
+    label = ""
+    if handover_to is None:
+        label = (_("Aannemen van de overdracht") if handed_over_from(route) is not None
+                 else str(CLOCK_LABELS[clocks.measures(route)]))
     return Clock(due=target.due_at, overdue=clocks.is_overdue(target, now), remaining=remaining,
-                 handover_to=handover_to)
+                 handover_to=handover_to, label=label)
 
 
 def handed_over_from(route: Route) -> Route | None:
@@ -118,11 +132,13 @@ def _consent_text(route: Route) -> str:
 
 
 def _route_page(request: HttpRequest, route: Route, *, assessment_form: AssessmentForm | None = None,
-                help_form: HelpStartedForm | None = None, status: int = 200) -> HttpResponse:
+                help_form: HelpStartedForm | None = None,
+                conclusion_form: ConclusionForm | None = None, status: int = 200) -> HttpResponse:
     professional = request.professional
     signal = route.signal
     anonymous = route.kind == RouteKind.ADVICE
     acting = route.status in (RouteStatus.ACCEPTED, RouteStatus.ASSESSED)
+    investigating = clocks.is_investigating(route)
     receivers = list(desks.handover_receivers(route)) if acting else []
     helpers = list(_helpers(professional)) if acting else []
     outcomes = desks.outcomes_for(route)
@@ -137,6 +153,7 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
             pk=signal.person_id).exists(),
         "age": signal.person.age_on(timezone.localdate(now)) if anonymous else None,
         "safety_assessment": desks.is_safety_assessment(route),
+        "investigating": investigating,
         "categories": list(signal.categories.all()),
         "statements": [] if anonymous else list(signal.statements.order_by("recorded_at", "id")),
         "attachments": [] if anonymous else list(
@@ -149,12 +166,16 @@ def _route_page(request: HttpRequest, route: Route, *, assessment_form: Assessme
                          .order_by("created_at", "id")),
         "may_accept": route.status == RouteStatus.SHARED,
         "may_assess": route.status == RouteStatus.ACCEPTED,
-        "may_start_help": not anonymous and route.status in (RouteStatus.ACCEPTED,
-                                                             RouteStatus.ASSESSED),
+        # During Veilig Thuis's investigation, help starting is one of its conclusions.
+        "may_start_help": not anonymous and not investigating and route.status in (
+            RouteStatus.ACCEPTED, RouteStatus.ASSESSED),
+        "may_conclude": investigating,
         "may_end": desks.may_end(route),
         "assessment_form": assessment_form or AssessmentForm(
             outcomes=outcomes, organisations=receivers),
         "help_form": help_form or HelpStartedForm(organisations=helpers),
+        "conclusion_form": conclusion_form or ConclusionForm(receivers=receivers,
+                                                             helpers=helpers),
         "title": route.get_kind_display(),
     }, status=status)
 
@@ -229,6 +250,7 @@ def desk_assess(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
             add_refusal(form, refusal)
         else:
             messages.success(request, _("De veiligheidsbeoordeling is vastgelegd.") if safety
+                             else _("Het advies is vastgelegd.") if route.kind == RouteKind.ADVICE
                              else _("De triage is vastgelegd."))
             if assessed.handed_over_to_id is not None:
                 messages.success(request, _("De overdracht aan %(name)s wacht op aanname; tot dan "
@@ -260,6 +282,39 @@ def desk_help_started(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
                 "name": started.help_with.name})
             return _back(route_uuid)
     return _route_page(request, route, help_form=form)
+
+
+@require_POST
+@professional_required
+def desk_conclude(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
+    """Veilig Thuis's investigation concluded: a warm handover, or help that has started."""
+    professional = request.professional
+    route = _open_for_update(request, route_uuid)
+    if route is None:
+        return not_found(request)
+    form = ConclusionForm(request.POST, receivers=desks.handover_receivers(route),
+                          helpers=_helpers(professional))
+    if form.is_valid():
+        data = form.cleaned_data
+        handing_over = data["conclusie"] in desks.HANDING_OVER
+        try:
+            concluded = desks.conclude_investigation(
+                professional, web_actor(request, professional), route, data["conclusie"],
+                handed_to_slug=data["overdragen_aan"] if handing_over else "",
+                with_slug="" if handing_over else data["hulp_door"],
+                signaller_keeps_role=data["melder_houdt_rol"],
+                safety_conditions=data["veiligheidsvoorwaarden"],
+            )
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, _("De conclusie van het onderzoek is vastgelegd."))
+            if concluded.handed_over_to_id is not None:
+                messages.success(request, _("De overdracht aan %(name)s wacht op aanname; tot dan "
+                                            "blijft uw organisatie verantwoordelijk.") % {
+                    "name": concluded.handed_to.name})
+            return _back(route_uuid)
+    return _route_page(request, route, conclusion_form=form)
 
 
 @require_POST

@@ -1,4 +1,5 @@
-"""Forms of the desk's route page (loket): triage or the safety assessment, and the start of help.
+"""Forms of the desk's route page (loket): triage or the safety assessment, the conclusion of
+Veilig Thuis's own investigation, and the start of help.
 
 The services in ``signals.desks`` decide; these forms only collect input, offer the outcomes the
 service accepts for this route, and carry the service's Dutch refusals back to their field.
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.organisations.models import Organisation
 from ketenzicht.refusals import Refused
-from ketenzicht.signals.models import AssessmentOutcome
+from ketenzicht.signals.models import AssessmentOutcome, InvestigationConclusion
 
 #: The order in which the outcomes are offered: from keeping the work to letting it go.
 OUTCOME_ORDER = (
@@ -62,6 +63,39 @@ class AssessmentForm(forms.Form):
         ]
         self.fields["overdragen_aan"].choices = organisation_choices(
             organisations, _("— Kies een organisatie —"))
+
+
+class ConclusionForm(forms.Form):
+    """Veilig Thuis's investigation concluded: hand over (to the local team, or to an involved
+    organisation that helps) or record that help has started. There is no "end": the family is
+    let go only to someone who helps."""
+
+    conclusie = forms.ChoiceField(
+        label=_("Conclusie"), widget=forms.RadioSelect, choices=InvestigationConclusion.choices,
+        error_messages={"required": _("Kies de conclusie van het onderzoek.")},
+    )
+    overdragen_aan = forms.ChoiceField(
+        label=_("Overdragen aan"), required=False,
+        help_text=_("Alleen bij overdragen: het lokale team of een betrokken organisatie die hulp "
+                    "biedt."),
+    )
+    hulp_door = forms.ChoiceField(
+        label=_("Hulp door een andere organisatie"), required=False,
+        help_text=_("Alleen als de hulp is gestart; leeg als uw eigen organisatie de hulp biedt."),
+    )
+    melder_houdt_rol = AssessmentForm.base_fields["melder_houdt_rol"]
+    veiligheidsvoorwaarden = AssessmentForm.base_fields["veiligheidsvoorwaarden"]
+
+    REFUSAL_FIELDS = {"conclusie": "conclusie", "overdragenAan": "overdragen_aan",
+                      "hulpDoor": "hulp_door", "veiligheidsvoorwaarden": "veiligheidsvoorwaarden"}
+
+    def __init__(self, *args, receivers: Iterable[Organisation] = (),
+                 helpers: Iterable[Organisation] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["overdragen_aan"].choices = organisation_choices(
+            receivers, _("— Kies een organisatie —"))
+        self.fields["hulp_door"].choices = organisation_choices(
+            helpers, _("— Uw eigen organisatie —"))
 
 
 class HelpStartedForm(forms.Form):

@@ -39,7 +39,7 @@ from ketenzicht.signals.access import (
     signal_subject,
 )
 from ketenzicht.signals.categories import Category
-from ketenzicht.signals.clocks import is_overdue
+from ketenzicht.signals.clocks import is_overdue, is_waiting
 from ketenzicht.signals.decision_framework import QUESTIONS as FRAMEWORK_QUESTIONS
 from ketenzicht.signals.decision_framework import REPORTING, allowed_decisions
 from ketenzicht.signals.models import (
@@ -250,6 +250,8 @@ def _share_form(signal: Signal, proposal: Proposal | None, data=None) -> ShareFo
 class RouteRow:
     route: Route
     overdue: bool
+    #: Whether the desk still works against its clock (a stale deadline is not shown).
+    waiting: bool = False
 
 
 def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
@@ -276,7 +278,7 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
     if signaller_side:
         now = timezone.now()
         context["routes"] = [
-            RouteRow(route, is_overdue(route, now))
+            RouteRow(route, is_overdue(route, now), is_waiting(route))
             for route in signal.routes.select_related("desk").order_by("shared_at", "id")
         ]
         context["feedback"] = list(feedback.feedback_for(signal))

@@ -2,9 +2,10 @@
 
 - the signaller: the next Meldcode step of each signal still with them, with its deadline
   (overdue ones marked);
-- a desk's professionals: routes to accept and to assess (triage, or Veilig Thuis's safety
-  assessment within 5 working days), and crisis handovers to accept by 12:00 on the next
-  working day (overdue ones marked).
+- a desk's professionals: routes to accept (a local team within 2 working days) and to assess
+  (triage, Veilig Thuis's safety assessment of a report within 5 working days, or the answer to
+  an advice request), and handovers to accept by 12:00 on the next working day (overdue ones
+  marked).
 
 Items name no person and no BSN: the link leads to a page that checks access and is audited.
 Two queries whatever the number of items: the Meldcode's next step and its deadline are kept on
@@ -88,6 +89,8 @@ def meldcode_work(professional: Professional, now: datetime) -> Iterator[Worklis
 
 def _desk_title(route: Route, handed_over_from: Route | None) -> str:
     if route.status == RouteStatus.ACCEPTED:
+        if route.kind == RouteKind.ADVICE:
+            return _("Adviesvraag beantwoorden")
         return (_("Veiligheidsbeoordeling vastleggen") if desks.is_safety_assessment(route)
                 else _("Triage vastleggen"))
     if handed_over_from is not None:

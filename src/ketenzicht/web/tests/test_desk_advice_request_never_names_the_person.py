@@ -74,6 +74,6 @@ def test_advice_request_is_answered_with_advice_never_handed_over():
 
     answered = client.post(f"/loket/{route.uuid}/beoordelen/", {"uitkomst": "alleen-advies"},
                            follow=True).content.decode()
-    assert "De veiligheidsbeoordeling is vastgelegd." in answered
+    assert "Het advies is vastgelegd." in answered
     route.refresh_from_db()
     assert route.status == RouteStatus.ENDED

@@ -1,7 +1,8 @@
 """Veilig Thuis's safety assessment finishes within 5 working days of the report: the Postvak and
 the route page show "uiterlijk <datum tijd>" and the working days left, and a clear "Termijn
-verstreken" once the deadline has passed without an assessment. Crisis handovers show their
-deadline on both sides: the crisis service's and the receiving team's."""
+verstreken" once the deadline has passed without an assessment; an advice request has no such
+clock. Crisis handovers show their deadline on both sides: the crisis service's and the
+receiving team's."""
 
 from datetime import datetime
 
@@ -16,7 +17,13 @@ from ketenzicht.signals.tests.conftest import (  # noqa: F401 (the fixture)
     emmen,
 )
 
-from .desk_support import FOR_SAFETY, crisis_desk_professional, report_to_veilig_thuis, shared_signal
+from .desk_support import (
+    FOR_SAFETY,
+    advice_request,
+    crisis_desk_professional,
+    report_to_veilig_thuis,
+    shared_signal,
+)
 from .vir_login import logged_in
 
 pytestmark = pytest.mark.usefixtures("emmen")
@@ -66,11 +73,14 @@ def test_accepting_does_not_stop_the_clock_but_the_assessment_does():
         assert "Termijn verstreken" not in _inbox("veiligthuis")
 
 
-def test_a_plain_signal_has_no_clock():
-    shared_signal()
+def test_an_advice_request_has_no_clock():
+    """Asked without a name: nobody to assess within 5 working days (the report's term)."""
+    route = advice_request()
     with at(2027, 3, 1, 9, 0):
-        inbox = _inbox("cjg-demonden")
-    assert "uiterlijk" not in inbox and "Termijn verstreken" not in inbox
+        inbox = _inbox("veiligthuis")
+        page = logged_in("veiligthuis").get(f"/loket/{route.uuid}/").content.decode()
+    assert f'href="/loket/{route.uuid}/"' in inbox
+    assert "uiterlijk" not in inbox + page and "Termijn verstreken" not in inbox + page
 
 
 def test_crisis_handover_deadline_on_both_sides():

@@ -1,5 +1,5 @@
 """Delen met een loket: the proposed desk preselected, the CJG 12+ alternative for a secondary-school
-youth, another desk only with a reason, consent or the safety reason; the advice request asked
+pupil, another desk only with a reason, consent or the safety reason; the advice request asked
 without a name; the OGGZ agenda offered only for care avoidance."""
 
 import pytest
@@ -54,8 +54,8 @@ def test_another_desk_needs_a_reason_and_consent_needs_a_basis():
     assert Route.objects.get().deviation_reason == "Het gezin kent het team van de school."
 
 
-def test_a_secondary_school_youth_is_offered_the_cjg_12_plus_alternative():
-    signal = signal_as("leerkracht", bsn=EMMA)  # 14
+def test_a_secondary_school_pupil_is_offered_the_cjg_12_plus_alternative():
+    signal = signal_as("leerkracht", bsn=EMMA)  # 14, a pupil of Esdal College in the demo
     html = page(logged_in("leerkracht"), f"/signalen/{signal.uuid}/")
     assert "CJG 12+ team (alternatief voor jeugdigen op het voortgezet onderwijs)" in html
     assert "Jeugdige en ouders" in html and "Ouders of gezagdragers" not in html

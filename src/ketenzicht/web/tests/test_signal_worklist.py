@@ -71,7 +71,7 @@ def test_a_shared_signal_leaves_the_meldcode_list_and_enters_the_desks():
     assert [i for i in _items("leerkracht") if i.url.startswith("/signalen/")] == []
     [item] = _items("cjg-demonden")
     assert item.title == "Nieuw signaal aannemen" and item.url == f"/loket/{route.uuid}/"
-    assert item.due is None  # a plain signal has no clock
+    assert item.due.isoformat() == "2026-11-27"  # the team's 2 working days to accept
     desks.accept(*acting("cjg-demonden"), route, now=OFFICE_HOURS)
     [item] = _items("cjg-demonden")
     assert item.title == "Triage vastleggen"

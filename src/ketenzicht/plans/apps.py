@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class PlansConfig(AppConfig):
     name = "ketenzicht.plans"
     verbose_name = _("Duiden en plan")
+
+    def ready(self) -> None:
+        """A route accepted or a match taken up arrives at the team's case of the household; a
+        route released closes a case that only routes kept."""
+        from ketenzicht.signals.events import route_accepted, route_released
+        from ketenzicht.verwijsindex.events import match_taken_up
+
+        from .receivers import close_case_for_released_route, open_case_for_match, open_case_for_route
+
+        route_accepted.connect(open_case_for_route, dispatch_uid="plans-case-for-route")
+        route_released.connect(close_case_for_released_route, dispatch_uid="plans-close-for-route")
+        match_taken_up.connect(open_case_for_match, dispatch_uid="plans-case-for-match")

@@ -49,6 +49,10 @@ from .models import (
 CASE_HOLDERS = Q(type__receives_signals=True) | Q(type__receives_reports=True)
 
 
+#: What a professional may close a case with; the others follow from a route (``receivers``).
+CLOSING_BY_HAND = (CloseReason.HELP_STARTED, CloseReason.NO_CONCERNS, CloseReason.MOVED_AWAY)
+
+
 def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID):
     raise Refused(kind, code, message, field)
 
@@ -149,7 +153,7 @@ def _open_case(professional: Professional, actor: Actor, household: Household, t
         grant_basis(team, person, BasisKind.CASE, str(case.uuid), actor=actor)
     record_many(actor, EventType.CREATE, case_subjects(case), purpose="casus geopend")
     notify([holder], Message(
-        kind="casus-nieuw", title=f"Nieuwe casus: huishouden {household.name}",
+        kind="casus-nieuw", title="Nieuwe casus voor uw team",
         body=("U bent verantwoordelijk tot u de casus toewijst." if holder.role == Role.TEAM_LEAD
               else "U bent verantwoordelijk voor deze casus."),
         link=case_link(case), subject_key=f"{case.uuid}:nieuw",
@@ -202,7 +206,7 @@ def hand_over(professional: Professional, actor: Actor, case: Case, to: Professi
                                            requested_by=professional, requested_at=now)
     record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: overdracht gevraagd")
     notify([to], Message(
-        kind="casus-overdracht", title=f"Casus huishouden {case.household.name} aan u overgedragen",
+        kind="casus-overdracht", title="Een casus is aan u overgedragen",
         body=f"{case.responsible.display_name} blijft verantwoordelijk tot u de casus aanneemt.",
         link=case_link(case), subject_key=f"{handover.uuid}:gevraagd",
     ))
@@ -233,7 +237,7 @@ def accept_handover(professional: Professional, actor: Actor, handover: CaseHand
     case.refresh_from_db()
     record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: overdracht aangenomen")
     notify([previous], Message(
-        kind="casus-overdracht", title=f"Casus huishouden {case.household.name} overgenomen",
+        kind="casus-overdracht", title="Uw casus is overgenomen",
         body=f"{professional.display_name} is nu verantwoordelijk.", link=case_link(case),
         subject_key=f"{handover.uuid}:aangenomen",
     ))
@@ -248,12 +252,13 @@ def decline_handover(professional: Professional, actor: Actor, handover: CaseHan
     if not reason.strip():
         refuse("reden-ontbreekt", "Leg vast waarom u de casus niet kunt overnemen.", "reden")
     handover = _pending(handover, professional)
-    CaseHandover.objects.filter(pk=handover.pk).update(declined_at=now)
+    CaseHandover.objects.filter(pk=handover.pk).update(declined_at=now, decline_reason=reason.strip())
     case = handover.case
     record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: overdracht geweigerd")
+    # The reason is free text that may name the family: it stays on the case, not in the notice.
     notify([handover.from_professional], Message(
-        kind="casus-overdracht", title=f"Overdracht casus huishouden {case.household.name} geweigerd",
-        body=f"U blijft verantwoordelijk. Reden: {reason.strip()}", link=case_link(case),
+        kind="casus-overdracht", title="Overdracht van een casus geweigerd",
+        body="U blijft verantwoordelijk. De reden staat bij de casus.", link=case_link(case),
         subject_key=f"{handover.uuid}:geweigerd",
     ))
     return case
@@ -289,7 +294,7 @@ def close_case(professional: Professional, actor: Actor, case: Case, reason: str
     if not may_hand_over(professional, case):
         refuse("niet-toegestaan", "Alleen wie de casus heeft of de teamleider kan haar sluiten.",
                kind=RefusalKind.FORBIDDEN)
-    if reason not in CloseReason.values:
+    if reason not in CLOSING_BY_HAND:
         refuse("reden-onbekend", "Kies waarom de casus sluit: hulp gestart, geen zorgen, of verhuisd "
                "en warm overgedragen.", "reden")
     if not explanation.strip():
@@ -298,8 +303,13 @@ def close_case(professional: Professional, actor: Actor, case: Case, reason: str
     if case.handovers.filter(accepted_at__isnull=True, declined_at__isnull=True).exists():
         refuse("overdracht-loopt", "Er wacht een overdracht op antwoord: sluit de casus daarna.",
                kind=RefusalKind.CONFLICT)
+    return close(case, reason, explanation.strip(), actor, now)
+
+
+def close(case: Case, reason: str, explanation: str, actor: Actor, now: datetime) -> Case:
+    """Close a locked open case; the team's basis on the household ends with it."""
     Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, closed_at=now, close_reason=reason,
-                                           close_explanation=explanation.strip(), next_milestone="",
+                                           close_explanation=explanation, next_milestone="",
                                            next_due=None)
     case.refresh_from_db()
     record_many(actor, EventType.UPDATE, case_subjects(case), purpose=f"casus gesloten: {reason}")

@@ -31,13 +31,13 @@ def flag_overdue_cases(now: datetime | None = None, batch: int = BATCH) -> int:
         Case.objects.filter(status=CaseStatus.OPEN, next_due__lt=timezone.localdate(now))
         .exclude(overdue_notified_for=F("next_milestone"))
         .select_for_update(of=("self",), skip_locked=True)
-        .select_related("responsible", "household")[:batch]
+        .select_related("responsible")[:batch]
     )
     for case in due:
         step = Milestone(case.next_milestone)
         recipients = {case.responsible, *team_leads(case.team_id)}
         notify(recipients, Message(
-            kind=OVERDUE, title=f"Casus huishouden {case.household.name}: {step.label.lower()} is te laat",
+            kind=OVERDUE, title=f"Casus: {step.label.lower()} is te laat",
             body=f"{step.label} had uiterlijk {case.next_due:%d-%m-%Y} plaats moeten vinden.",
             link=case_link(case), subject_key=f"{case.uuid}:{step}",
         ))

@@ -59,6 +59,8 @@ class CloseReason(models.TextChoices):
 
     HELP_STARTED = "hulp-gestart", _("Hulp is gestart")
     NO_CONCERNS = "geen-zorgen", _("Geen zorgen na contact met het gezin")
+    HANDED_OVER = "overgedragen", _("Warm overgedragen; de ontvanger heeft aangenomen")
+    ASSESSED_ENDED = "beoordeeld", _("Na beoordeling beëindigd: advies gegeven of geen verdere actie")
     MOVED_AWAY = "verhuisd", _("Gezin verhuisd; warm overgedragen aan het team van de nieuwe woonplaats")
 
 
@@ -171,6 +173,7 @@ class CaseHandover(models.Model):
     requested_at = models.DateTimeField(_("gevraagd op"))
     accepted_at = models.DateTimeField(_("aangenomen op"), null=True, blank=True)
     declined_at = models.DateTimeField(_("geweigerd op"), null=True, blank=True)
+    decline_reason = models.TextField(_("reden van weigeren"), blank=True)
 
     class Meta:
         verbose_name = _("overdracht van een casus")

@@ -31,6 +31,7 @@ from ketenzicht.refusals import RefusalKind
 
 from . import clocks
 from .access import signal_subject
+from .events import route_accepted, route_released
 from .feedback import give_feedback
 from .models import (
     OPEN_ROUTE,
@@ -172,6 +173,7 @@ def _release(route: Route, actor: Actor) -> None:
     if Route.objects.filter(OPEN_ROUTE, signal=route.signal_id, desk=route.desk_id).exists():
         return
     end_basis(route.desk, route.signal.person, BasisKind.SIGNAL, str(route.signal.uuid), actor=actor)
+    route_released.send(sender=Route, route=route, actor=actor)
 
 
 def may_end(route: Route) -> bool:
@@ -215,6 +217,7 @@ def accept(professional: Professional, actor: Actor, route: Route,
     if handed_from is not None and handed_from.status in _STATUS_ORDER:
         _complete_handover(handed_from, route.desk, actor, now)
     refresh_signal_status(route.signal, now)
+    route_accepted.send(sender=Route, route=route, professional=professional, actor=actor, now=now)
     return route
 
 

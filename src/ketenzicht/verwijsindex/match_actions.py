@@ -26,6 +26,7 @@ from ketenzicht.notify.services import Message, notify
 from ketenzicht.organisations.models import Municipality, Organisation, Professional, Role
 
 from .errors import RefusalKind, RegistrationRefused
+from .events import match_taken_up
 from .models import (
     IndexRegistration,
     Match,
@@ -245,6 +246,7 @@ def record_contact(
     match.save(update_fields=["status", "contact_made_at"])
     record_match_event(actor, EventType.UPDATE, match, purpose="contact gelegd door matchregisseur",
                        detail={"status": match.status})
+    match_taken_up.send(sender=Match, match=match, professional=professional, actor=actor, now=now)
     return match
 
 

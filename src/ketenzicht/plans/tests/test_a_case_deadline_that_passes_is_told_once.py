@@ -29,7 +29,7 @@ def test_first_contact_is_due_5_working_days_after_opening_and_told_once(emmen):
     assert _flag(datetime(2026, 12, 4, 8, 0, tzinfo=AMSTERDAM)) == 0
     told = Notice.objects.filter(kind=OVERDUE)
     assert {n.recipient.user.username for n in told} == {"teamleider-demonden"}
-    assert "eerste contact met het gezin is te laat" in told.get().title
+    assert told.get().title == "Casus: eerste contact met het gezin is te laat"
 
 
 def test_after_first_contact_the_intake_is_due_20_working_days_after_opening(emmen):

@@ -4,6 +4,7 @@ and only the receiver answers it."""
 
 import pytest
 
+from ketenzicht.notify.models import Notice
 from ketenzicht.organisations.models import Organisation, Role
 from ketenzicht.organisations.tests.factories import ProfessionalFactory
 from ketenzicht.plans import cases
@@ -34,7 +35,18 @@ def test_a_declined_handover_leaves_the_case_with_its_holder(emmen):
     handover = cases.hand_over(*acting("teamleider-demonden"), case, professional("cjg-demonden"))
     cases.decline_handover(*acting("cjg-demonden"), handover, "Ik ben drie weken met verlof.")
     case.refresh_from_db()
+    handover.refresh_from_db()
     assert case.responsible == professional("teamleider-demonden")
+    assert handover.decline_reason == "Ik ben drie weken met verlof."
+
+
+def test_case_notices_name_no_family_for_they_are_mailed_as_subjects(emmen):
+    """A notice's title becomes an e-mail's subject: it names no household and no free text."""
+    case = application()
+    handover = cases.hand_over(*acting("teamleider-demonden"), case, professional("cjg-demonden"))
+    cases.decline_handover(*acting("cjg-demonden"), handover, "De Vries ken ik privé.")
+    for notice in Notice.objects.all():
+        assert "Vries" not in notice.title + notice.body, notice.title
 
 
 def test_only_the_receiver_answers_a_handover(emmen, colleague):

@@ -226,95 +226,87 @@ def desk_accept(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
                    _("U heeft het signaal aangenomen. De melder krijgt daarvan bericht."))
 
 
-@require_POST
-@professional_required
-def desk_assess(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
+def _with_form(request: HttpRequest, route_uuid: UUID, make_form, act, form_name: str) -> HttpResponse:
+    """A state change with a form: every error of the form at once, a service's refusal next to
+    its field, and on success the route page with what happened (``act`` returns the messages)."""
     professional = request.professional
     route = _open_for_update(request, route_uuid)
     if route is None:
         return not_found(request)
-    form = AssessmentForm(request.POST, outcomes=desks.outcomes_for(route),
-                          organisations=desks.handover_receivers(route))
+    form = make_form(route)
     if form.is_valid():
-        data = form.cleaned_data
-        safety = desks.is_safety_assessment(route)
         try:
-            assessed = desks.record_assessment(
-                professional, web_actor(request, professional), route, data["uitkomst"],
-                handed_to_slug=data["overdragen_aan"] if data["uitkomst"] in desks.HANDING_OVER
-                else "",
-                signaller_keeps_role=data["melder_houdt_rol"],
-                safety_conditions=data["veiligheidsvoorwaarden"],
-            )
+            done = act(professional, web_actor(request, professional), route, form.cleaned_data)
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            messages.success(request, _("De veiligheidsbeoordeling is vastgelegd.") if safety
-                             else _("Het advies is vastgelegd.") if route.kind == RouteKind.ADVICE
-                             else _("De triage is vastgelegd."))
-            if assessed.handed_over_to_id is not None:
-                messages.success(request, _("De overdracht aan %(name)s wacht op aanname; tot dan "
-                                            "blijft uw organisatie verantwoordelijk.") % {
-                    "name": assessed.handed_to.name})
-            elif assessed.handed_to is not None:
-                messages.success(request, _("Het signaal is overgedragen aan %(name)s.") % {
-                    "name": assessed.handed_to.name})
+            for text in done:
+                messages.success(request, text)
             return _back(route_uuid)
-    return _route_page(request, route, assessment_form=form)
+    return _route_page(request, route, **{form_name: form})
+
+
+def _handover_told(route: Route) -> list[str]:
+    """What the desk reads after handing over: a warm handover waits, one to the signaller's own
+    organisation is done."""
+    if route.handed_over_to_id is not None:
+        return [_("De overdracht aan %(name)s wacht op aanname; tot dan blijft uw organisatie "
+                  "verantwoordelijk.") % {"name": route.handed_to.name}]
+    if route.handed_to is not None:
+        return [_("Het signaal is overgedragen aan %(name)s.") % {"name": route.handed_to.name}]
+    return []
+
+
+@require_POST
+@professional_required
+def desk_assess(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
+    def assess(professional, actor, route, data) -> list[str]:
+        safety = desks.is_safety_assessment(route)
+        assessed = desks.record_assessment(
+            professional, actor, route, data["uitkomst"],
+            handed_to_slug=data["overdragen_aan"] if data["uitkomst"] in desks.HANDING_OVER else "",
+            signaller_keeps_role=data["melder_houdt_rol"],
+            safety_conditions=data["veiligheidsvoorwaarden"],
+        )
+        done = (_("De veiligheidsbeoordeling is vastgelegd.") if safety
+                else _("Het advies is vastgelegd.") if route.kind == RouteKind.ADVICE
+                else _("De triage is vastgelegd."))
+        return [done, *_handover_told(assessed)]
+
+    return _with_form(request, route_uuid, lambda route: AssessmentForm(
+        request.POST, outcomes=desks.outcomes_for(route), organisations=desks.handover_receivers(route),
+    ), assess, "assessment_form")
 
 
 @require_POST
 @professional_required
 def desk_help_started(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
-    professional = request.professional
-    route = _open_for_update(request, route_uuid)
-    if route is None:
-        return not_found(request)
-    form = HelpStartedForm(request.POST, organisations=_helpers(professional))
-    if form.is_valid():
-        try:
-            started = desks.record_help_started(professional, web_actor(request, professional),
-                                                route, with_slug=form.cleaned_data["hulp_door"])
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, _("Vastgelegd dat de hulp is gestart door %(name)s.") % {
-                "name": started.help_with.name})
-            return _back(route_uuid)
-    return _route_page(request, route, help_form=form)
+    def help_started(professional, actor, route, data) -> list[str]:
+        started = desks.record_help_started(professional, actor, route, with_slug=data["hulp_door"])
+        return [_("Vastgelegd dat de hulp is gestart door %(name)s.") % {"name": started.help_with.name}]
+
+    return _with_form(request, route_uuid, lambda route: HelpStartedForm(
+        request.POST, organisations=_helpers(request.professional)), help_started, "help_form")
 
 
 @require_POST
 @professional_required
 def desk_conclude(request: HttpRequest, route_uuid: UUID) -> HttpResponse:
     """Veilig Thuis's investigation concluded: a warm handover, or help that has started."""
-    professional = request.professional
-    route = _open_for_update(request, route_uuid)
-    if route is None:
-        return not_found(request)
-    form = ConclusionForm(request.POST, receivers=desks.handover_receivers(route),
-                          helpers=_helpers(professional))
-    if form.is_valid():
-        data = form.cleaned_data
+    def conclude(professional, actor, route, data) -> list[str]:
         handing_over = data["conclusie"] in desks.HANDING_OVER
-        try:
-            concluded = desks.conclude_investigation(
-                professional, web_actor(request, professional), route, data["conclusie"],
-                handed_to_slug=data["overdragen_aan"] if handing_over else "",
-                with_slug="" if handing_over else data["hulp_door"],
-                signaller_keeps_role=data["melder_houdt_rol"],
-                safety_conditions=data["veiligheidsvoorwaarden"],
-            )
-        except Refused as refusal:
-            add_refusal(form, refusal)
-        else:
-            messages.success(request, _("De conclusie van het onderzoek is vastgelegd."))
-            if concluded.handed_over_to_id is not None:
-                messages.success(request, _("De overdracht aan %(name)s wacht op aanname; tot dan "
-                                            "blijft uw organisatie verantwoordelijk.") % {
-                    "name": concluded.handed_to.name})
-            return _back(route_uuid)
-    return _route_page(request, route, conclusion_form=form)
+        concluded = desks.conclude_investigation(
+            professional, actor, route, data["conclusie"],
+            handed_to_slug=data["overdragen_aan"] if handing_over else "",
+            with_slug="" if handing_over else data["hulp_door"],
+            signaller_keeps_role=data["melder_houdt_rol"],
+            safety_conditions=data["veiligheidsvoorwaarden"],
+        )
+        return [_("De conclusie van het onderzoek is vastgelegd."), *_handover_told(concluded)]
+
+    return _with_form(request, route_uuid, lambda route: ConclusionForm(
+        request.POST, receivers=desks.handover_receivers(route), helpers=_helpers(request.professional),
+    ), conclude, "conclusion_form")
 
 
 @require_POST

@@ -73,10 +73,15 @@ def holds_cases(team: Organisation) -> bool:
     return Organisation.objects.filter(CASE_HOLDERS, pk=team.pk, is_active=True).exists()
 
 
+def team_leads(team_id: int) -> list[Professional]:
+    """The team's active teamleiders, the longest-serving first."""
+    return list(Professional.objects.filter(organisation_id=team_id, role=Role.TEAM_LEAD,
+                                            user__is_active=True).order_by("id"))
+
+
 def team_lead(team: Organisation) -> Professional | None:
     """The teamleider who holds the team's unassigned cases (the longest-serving one)."""
-    return (Professional.objects.filter(organisation=team, role=Role.TEAM_LEAD, user__is_active=True)
-            .order_by("id").first())
+    return next(iter(team_leads(team.pk)), None)
 
 
 def case_settings(team: Organisation) -> CaseSettings:

@@ -8,18 +8,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from ketenzicht.notify.services import Message, notify
-from ketenzicht.organisations.models import Professional, Role
 
-from .cases import case_link
+from .cases import case_link, team_leads
 from .models import Case, CaseStatus, Milestone
 
 OVERDUE = "casus-termijn"
 BATCH = 500
-
-
-def team_leads(team_id: int) -> list[Professional]:
-    return list(Professional.objects.filter(organisation_id=team_id, role=Role.TEAM_LEAD,
-                                            user__is_active=True))
 
 
 @transaction.atomic

@@ -280,13 +280,37 @@ def record_first_contact(professional: Professional, actor: Actor, case: Case,
     if case.next_milestone != Milestone.FIRST_CONTACT:
         refuse("al-vastgelegd", "Het eerste contact is al vastgelegd.", kind=RefusalKind.CONFLICT)
     settings = case_settings(case.team)
-    Case.objects.filter(pk=case.pk).update(
-        next_milestone=Milestone.INTAKE, next_due=due_after(case.opened_at, settings.intake_working_days),
-        overdue_notified_for="",
-    )
-    case.refresh_from_db()
+    wait_for(case, Milestone.INTAKE, due_after(case.opened_at, settings.intake_working_days))
     record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: eerste contact")
     return case
+
+
+def wait_for(case: Case, milestone: Milestone, due: date | None) -> None:
+    """What the case waits for next and by when; a new deadline clears the overdue flag, so it is
+    told once when it passes (``deadlines``). Call inside the step's transaction."""
+    Case.objects.filter(pk=case.pk).update(next_milestone=milestone, next_due=due, overdue_notified_for="")
+    case.refresh_from_db()
+
+
+def after_intake(case: Case, *, concern: bool, at: datetime) -> None:
+    """A *ja* or *onbekend* on a risk question makes a risk assessment due; otherwise the plan."""
+    settings = case_settings(case.team)
+    if concern:
+        wait_for(case, Milestone.ASSESSMENT, due_after(at, settings.assessment_working_days))
+    else:
+        wait_for(case, Milestone.PLAN, due_after(at, settings.plan_working_days))
+
+
+def after_assessment(case: Case, *, at: datetime) -> None:
+    """After the assessment the plan is due, unless it was agreed already (then its review)."""
+    if case.next_milestone in (Milestone.FIRST_CONTACT, Milestone.INTAKE, Milestone.ASSESSMENT):
+        wait_for(case, Milestone.PLAN, due_after(at, case_settings(case.team).plan_working_days))
+
+
+def plan_agreed(household: Household, next_review: date) -> None:
+    """The household's plan was agreed or reviewed: every open case of it now waits for the review."""
+    for case in Case.objects.select_for_update().filter(household=household, status=CaseStatus.OPEN):
+        wait_for(case, Milestone.REVIEW, next_review)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .plans import urls as plans_urls
 from .signals import desk
 from .signals import figures as signal_figures
 from .signals import views as signals
@@ -54,3 +55,4 @@ urlpatterns = [
     path("berichten/alles-gelezen/", notices.notices_all_read, name="notices_all_read"),
     path("berichten/<uuid:notice_uuid>/gelezen/", notices.notice_read, name="notice_read"),
 ]
+urlpatterns += plans_urls.urlpatterns

@@ -33,6 +33,20 @@ class CaseSettings(models.Model):
         help_text=_("Treeknorm: binnen 4 weken van aanmelding tot intake."),
         validators=[MinValueValidator(1), MaxValueValidator(60)],
     )
+    assessment_working_days = models.PositiveSmallIntegerField(
+        _("risicotaxatie binnen (werkdagen na de intake)"), default=10,
+        help_text=_("Als een van de risicovragen met ja of onbekend is beantwoord."),
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    plan_working_days = models.PositiveSmallIntegerField(
+        _("gezinsplan binnen (werkdagen na intake of risicotaxatie)"), default=20,
+        help_text=_("Zodat de hulp binnen de treeknorm van 10 weken na de intake kan starten."),
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
+    review_months = models.PositiveSmallIntegerField(
+        _("evaluatie van het gezinsplan elke (maanden)"), default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
 
     class Meta:
         verbose_name = _("termijnen casussen")
@@ -52,6 +66,9 @@ class Milestone(models.TextChoices):
 
     FIRST_CONTACT = "eerste-contact", _("Eerste contact met het gezin")
     INTAKE = "intake", _("Intake")
+    ASSESSMENT = "risicotaxatie", _("Risicotaxatie")
+    PLAN = "gezinsplan", _("Gezinsplan vastgesteld")
+    REVIEW = "evaluatie", _("Evaluatie van het gezinsplan")
 
 
 class CloseReason(models.TextChoices):
@@ -81,7 +98,8 @@ class Case(models.Model):
     next_milestone = models.CharField(_("volgende stap"), max_length=20, choices=Milestone.choices,
                                       blank=True)
     next_due = models.DateField(_("uiterlijk"), null=True, blank=True)
-    #: The milestone whose passed deadline was told (once per milestone; the job skips it).
+    #: The milestone whose passed deadline was told (the job skips it); every new deadline clears
+    #: it, so each one — every review's too — is told once.
     overdue_notified_for = models.CharField(max_length=20, blank=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     close_reason = models.CharField(_("reden van sluiten"), max_length=20, choices=CloseReason.choices,

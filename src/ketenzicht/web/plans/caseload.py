@@ -1,0 +1,3 @@
+"""Pages: caseload."""
+
+urlpatterns: list = []

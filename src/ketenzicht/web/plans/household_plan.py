@@ -1,0 +1,3 @@
+"""Pages: household_plan."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages: meetings."""
+
+urlpatterns: list = []

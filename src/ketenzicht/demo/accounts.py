@@ -68,7 +68,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("wijkagent", "Roelof Everts", "politie-drenthe", Role.PROFESSIONAL, "Wijkagent"),
     DemoAccount("vrijwilliger", "Gerrit Hoving", "dorpenzorg", Role.PROFESSIONAL,
                 "Vrijwilliger dorpsondersteuning"),
-    DemoAccount("regievoerder", "Esther Wolters", "gemeente-emmen", Role.COORDINATOR,
+    DemoAccount("regievoerder", "Esther Wolters", "gemeente-emmen", Role.CHAIN_DIRECTOR,
                 "Regievoerder verwijsindex"),
     DemoAccount("beleid", "Jan Oosting", "gemeente-emmen", Role.POLICY_OFFICER,
                 "Beleidsmedewerker jeugd"),

@@ -92,7 +92,7 @@ def load_demo(households: int = 2000, seed: int = DEFAULT_SEED, *, history: bool
         organisations = _load_organisations(municipality, districts)
         IndexSettings.objects.create(
             municipality=municipality,
-            coordinator_type=OrganisationType.objects.get(slug=config.MATCH_COORDINATOR_TYPE),
+            match_coordinator_type=OrganisationType.objects.get(slug=config.MATCH_COORDINATOR_TYPE),
         )
         SignalSettings.objects.create(
             municipality=municipality,

@@ -207,7 +207,7 @@ class Role(models.TextChoices):
     PROFESSIONAL = "professional", _("Professional")
     SAFEGUARDING_LEAD = "aandachtsfunctionaris", _("Aandachtsfunctionaris")
     TEAM_LEAD = "teamleider", _("Teamleider")
-    COORDINATOR = "regievoerder", _("Regievoerder")
+    CHAIN_DIRECTOR = "regievoerder", _("Regievoerder")
     POLICY_OFFICER = "beleidsmedewerker", _("Beleidsmedewerker")
     INSPECTOR = "inspecteur", _("Inspecteur")
     FUNCTIONAL_ADMIN = "functioneel-beheerder", _("Functioneel beheerder")
@@ -215,7 +215,7 @@ class Role(models.TextChoices):
 
 #: Roles whose work is with individual clients; the others see aggregates or administration.
 CLIENT_ROLES = frozenset(
-    {Role.PROFESSIONAL, Role.SAFEGUARDING_LEAD, Role.TEAM_LEAD, Role.COORDINATOR}
+    {Role.PROFESSIONAL, Role.SAFEGUARDING_LEAD, Role.TEAM_LEAD, Role.CHAIN_DIRECTOR}
 )
 
 

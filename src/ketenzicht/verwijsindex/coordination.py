@@ -1,6 +1,6 @@
 """Who coordinates a match (matchregisseur), by the municipality's rules kept as configuration.
 
-Default rule (``IndexSettings.coordinator_type``): the team of that type — the CJG-Jeugdteam —
+Default rule (``IndexSettings.match_coordinator_type``): the team of that type — the CJG-Jeugdteam —
 that serves the district where the youth lives. Only organisation types allowed to coordinate
 qualify; schools and police never do. Without such a team (the youth lives outside the
 municipality's districts) the first participating organisation that may coordinate is chosen.
@@ -14,7 +14,7 @@ from .models import IndexSettings
 
 
 def index_settings(municipality: Municipality) -> IndexSettings:
-    found = IndexSettings.objects.select_related("coordinator_type").filter(
+    found = IndexSettings.objects.select_related("match_coordinator_type").filter(
         municipality=municipality
     ).first()
     if found is None:
@@ -22,9 +22,9 @@ def index_settings(municipality: Municipality) -> IndexSettings:
             f"De verwijsindex is niet ingesteld voor gemeente {municipality}: "
             "leg de instellingen vast in het beheer."
         )
-    if not found.coordinator_type.may_coordinate_match:
+    if not found.match_coordinator_type.may_coordinate_match:
         raise ImproperlyConfigured(
-            f"Organisatietype {found.coordinator_type} mag geen matchregisseur zijn."
+            f"Organisatietype {found.match_coordinator_type} mag geen matchregisseur zijn."
         )
     return found
 
@@ -35,7 +35,7 @@ def coordinator_for(
     settings = index_settings(district.municipality if district else municipality)
     if district is not None:
         team = Organisation.objects.filter(
-            type=settings.coordinator_type, districts=district, is_active=True
+            type=settings.match_coordinator_type, districts=district, is_active=True
         ).order_by("id").first()
         if team is not None:
             return team

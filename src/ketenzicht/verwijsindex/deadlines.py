@@ -80,9 +80,9 @@ def _escalate(settings: IndexSettings, now: datetime) -> int:
     municipality = settings.municipality
     due = list(
         Match.objects.select_for_update(of=("self",), skip_locked=True)
-        .filter(in_municipality(municipality, "coordinator"), status=MatchStatus.NEW,
+        .filter(in_municipality(municipality, "match_coordinator"), status=MatchStatus.NEW,
                 escalated_at__isnull=True, created_at__lt=_cutoff(now, settings.escalation_working_days))
-        .select_related("coordinator", "person").order_by("id")[:BATCH]
+        .select_related("match_coordinator", "person").order_by("id")[:BATCH]
     )
     if not due:
         return 0
@@ -97,7 +97,7 @@ def _escalate(settings: IndexSettings, now: datetime) -> int:
         notify(recipients, Message(
             kind="verwijsindex-opgeschaald", title="Match zonder contact opgeschaald",
             body=(f"In deze match is na {settings.escalation_working_days} werkdagen nog geen "
-                  f"contact gelegd. Matchregisseur: {match.coordinator.name}."),
+                  f"contact gelegd. Matchregisseur: {match.match_coordinator.name}."),
             link=f"/verwijsindex/matches/{match.uuid}/", subject_key=f"{match.uuid}:opgeschaald",
         ))
     return len(due)

@@ -112,7 +112,7 @@ def matches_for_listing(matches: QuerySet[Match]) -> QuerySet[Match]:
         When(status=MatchStatus.COORDINATED, then=Value(2)),
         default=Value(3), output_field=IntegerField(),
     )
-    return (matches.select_related("coordinator", "district", "family_coordinator", "person")
+    return (matches.select_related("match_coordinator", "district", "family_coordinator", "person")
             .annotate(_order=order).order_by("_order", "-created_at", "-id"))
 
 
@@ -120,8 +120,8 @@ def escalated_matches(municipality: Municipality) -> QuerySet[Match]:
     """Open matches escalated to the regievoerder in which nobody has made contact yet."""
     return (Match.objects.filter(OPEN_MATCH, escalated_at__isnull=False,
                                  contact_made_at__isnull=True)
-            .filter(in_municipality(municipality, "coordinator"))
-            .select_related("coordinator", "district").order_by("escalated_at", "id"))
+            .filter(in_municipality(municipality, "match_coordinator"))
+            .select_related("match_coordinator", "district").order_by("escalated_at", "id"))
 
 
 def pending_objections(municipality: Municipality) -> QuerySet[Objection]:
@@ -133,7 +133,7 @@ def pending_objections(municipality: Municipality) -> QuerySet[Objection]:
 
 def matches_to_coordinate(professional: Professional) -> QuerySet[Match]:
     """For the matchregisseur's professionals: matches still to contact or to coordinate."""
-    return (Match.objects.filter(coordinator_id=professional.organisation_id,
+    return (Match.objects.filter(match_coordinator_id=professional.organisation_id,
                                  status__in=[MatchStatus.NEW, MatchStatus.CONTACT_MADE])
             .select_related("district").order_by("created_at", "id"))
 
@@ -144,7 +144,7 @@ def new_matches_of(professional: Professional) -> QuerySet[Match]:
         status=MatchStatus.NEW,
         participations__registration__organisation_id=professional.organisation_id,
         participations__registration__status=RegistrationStatus.ACTIVE,
-    ).exclude(coordinator_id=professional.organisation_id).distinct().order_by("created_at", "id"))
+    ).exclude(match_coordinator_id=professional.organisation_id).distinct().order_by("created_at", "id"))
 
 
 def informing_to_do(professional: Professional) -> Iterable[IndexRegistration]:

@@ -58,7 +58,7 @@ def is_regievoerder_of(professional: Professional, municipality_id: int) -> bool
     ``gemeente`` of that municipality."""
     organisation = professional.organisation
     return (
-        professional.role == Role.COORDINATOR
+        professional.role == Role.CHAIN_DIRECTOR
         and organisation.is_active
         and organisation.type.slug == MUNICIPALITY_TYPE
         and organisation.municipality_id == municipality_id
@@ -68,7 +68,7 @@ def is_regievoerder_of(professional: Professional, municipality_id: int) -> bool
 def regievoerders(municipality: Municipality | int) -> QuerySet[Professional]:
     """Everyone who receives the municipality's escalations."""
     return Professional.objects.filter(
-        role=Role.COORDINATOR, organisation__type__slug=MUNICIPALITY_TYPE,
+        role=Role.CHAIN_DIRECTOR, organisation__type__slug=MUNICIPALITY_TYPE,
         organisation__municipality=municipality, organisation__is_active=True,
         user__is_active=True,
     ).select_related("user")
@@ -133,7 +133,7 @@ def _why_visible(professional: Professional, match: Match) -> str:
     if not may_see_clients(professional):
         return ""
     organisation = professional.organisation
-    if match.coordinator_id == organisation.id:
+    if match.match_coordinator_id == organisation.id:
         return PURPOSE_COORDINATOR
     if MatchParticipation.objects.filter(
         match=match, registration__organisation=organisation,
@@ -186,8 +186,8 @@ def matches_of(professional: Professional) -> QuerySet[Match]:
         registration__organisation=organisation, registration__status=RegistrationStatus.ACTIVE,
     ).values("match_id")
     return (
-        Match.objects.filter(Q(coordinator=organisation) | Q(id__in=participating))
-        .select_related("coordinator", "district", "family_coordinator")
+        Match.objects.filter(Q(match_coordinator=organisation) | Q(id__in=participating))
+        .select_related("match_coordinator", "district", "family_coordinator")
         .annotate(is_closed=Case(When(status=MatchStatus.CLOSED, then=Value(1)), default=Value(0),
                                  output_field=IntegerField()))
         .order_by("is_closed", "-created_at", "-id")
@@ -223,7 +223,7 @@ def _match_to_coordinate(professional: Professional, match_uuid: UUID | str, mes
     """
     match = _match_by_uuid(match_uuid, lock=True)
     if match is None or not may_see_clients(professional) \
-            or match.coordinator_id != professional.organisation_id:
+            or match.match_coordinator_id != professional.organisation_id:
         _refuse(RefusalKind.FORBIDDEN, "geen-matchregisseur", message)
     if match.status == MatchStatus.CLOSED:
         _refuse(RefusalKind.INVALID, "match-gesloten", "Deze match is gesloten.", "status")
@@ -288,7 +288,7 @@ def record_coordinated(
                     "voeren.", "regisseur")
         family_coordinator = (
             _participating_organisations(match).filter(slug=slug).first()
-            or Organisation.objects.filter(pk=match.coordinator_id, slug=slug).first()
+            or Organisation.objects.filter(pk=match.match_coordinator_id, slug=slug).first()
         )
         if family_coordinator is None:
             _refuse(RefusalKind.INVALID, "regisseur-niet-betrokken",
@@ -319,7 +319,7 @@ def record_coordinated(
 def regisseur_line(match: Match, family_coordinator: Organisation | None) -> str:
     """Who the family's regisseur is, in one Dutch sentence with how to reach them."""
     if family_coordinator is None:
-        return (f"De ouders voeren zelf regie. Matchregisseur: {match.coordinator.name}.")
+        return (f"De ouders voeren zelf regie. Matchregisseur: {match.match_coordinator.name}.")
     reach = ", ".join(x for x in (family_coordinator.phone, family_coordinator.email) if x)
     return f"Regisseur van het gezin: {family_coordinator.name}" + (f" ({reach})." if reach else ".")
 

@@ -104,7 +104,7 @@ def _open_or_join(
         participants = _unique_organisations(registrations, first=trigger.organisation)
         match = Match.objects.create(
             kind=kind, person=key, district=trigger.district, created_at=now,
-            coordinator=coordinator_for(trigger.district, trigger.organisation.municipality,
+            match_coordinator=coordinator_for(trigger.district, trigger.organisation.municipality,
                                         participants),
         )
     joined = set(match.participations.values_list("registration_id", flat=True))
@@ -149,7 +149,7 @@ def _tell_participants(
 ) -> None:
     """Newcomers hear about everyone; those already in the match hear who joined."""
     link = f"/verwijsindex/matches/{match.uuid}/"
-    coordinator = f"Matchregisseur: {match.coordinator.name}."
+    coordinator = f"Matchregisseur: {match.match_coordinator.name}."
     for registration in registrations:
         others = [r for r in registrations if r.organisation_id != registration.organisation_id]
         if registration in newcomers:
@@ -178,7 +178,7 @@ def coordinator_recipients(organisation: Organisation) -> list[Professional]:
 
 
 def _tell_coordinator(match: Match) -> None:
-    notify(coordinator_recipients(match.coordinator), Message(
+    notify(coordinator_recipients(match.match_coordinator), Message(
         kind="verwijsindex-matchregie", title="U bent matchregisseur van een nieuwe match",
         body="Leg binnen de termijn contact met de betrokken organisaties en leg vast wie de "
              "regisseur van het gezin is.",

@@ -44,7 +44,7 @@ class IndexSettings(models.Model):
     informing_working_days = models.PositiveSmallIntegerField(
         _("informeren binnen (werkdagen)"), default=10, validators=[MinValueValidator(1)],
     )
-    coordinator_type = models.ForeignKey(
+    match_coordinator_type = models.ForeignKey(
         OrganisationType, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("matchregisseur: organisatietype"),
         help_text=_("Het team van dit type in de gebiedsregio van de jeugdige wordt matchregisseur."),
@@ -196,7 +196,7 @@ class Match(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=MatchStatus.choices,
                               default=MatchStatus.NEW)
-    coordinator = models.ForeignKey(
+    match_coordinator = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="coordinated_matches",
         verbose_name=_("matchregisseur"),
     )
@@ -225,7 +225,7 @@ class Match(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["coordinator", "status"]),
+            models.Index(fields=["match_coordinator", "status"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(fields=["district", "status"]),
         ]

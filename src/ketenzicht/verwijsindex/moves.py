@@ -133,7 +133,7 @@ def _follow_matches(
         OPEN_MATCH, id__in=MatchParticipation.objects.filter(
             registration__in=registrations
         ).values("match_id"),
-    ).exclude(district=district).select_related("coordinator").order_by("id")
+    ).exclude(district=district).select_related("match_coordinator").order_by("id")
     moved = []
     for match in matches:
         districts = set(IndexRegistration.objects.filter(
@@ -142,15 +142,15 @@ def _follow_matches(
         if districts != {district.id}:
             continue  # the family is split over districts: the current matchregisseur keeps it
         participants = _participants(match)
-        previous = match.coordinator
+        previous = match.match_coordinator
         match.district = district
-        match.coordinator = coordinator_for(district, district.municipality, participants)
-        match.save(update_fields=["district", "coordinator"])
+        match.match_coordinator = coordinator_for(district, district.municipality, participants)
+        match.save(update_fields=["district", "match_coordinator"])
         record_match_event(actor, EventType.UPDATE, match,
                            purpose="verhuizing: match naar de gebiedsregio van de nieuwe woonplaats",
                            detail={"gebiedsregio": district.slug,
-                                   "matchregisseur": match.coordinator.slug})
-        if match.coordinator_id != previous.id:
+                                   "matchregisseur": match.match_coordinator.slug})
+        if match.match_coordinator_id != previous.id:
             _tell_new_coordinator(match, previous)
         moved.append(match)
     return moved
@@ -171,11 +171,11 @@ def _participants(match: Match) -> list[Organisation]:
 
 def _tell_new_coordinator(match: Match, previous: Organisation) -> None:
     link = f"/verwijsindex/matches/{match.uuid}/"
-    notify(coordinator_recipients(match.coordinator), Message(
+    notify(coordinator_recipients(match.match_coordinator), Message(
         kind="verwijsindex-verhuizing", title="Match overgedragen na verhuizing",
         body=(f"De jeugdige is verhuisd naar {match.district.name}. U bent nu matchregisseur "
               f"(was: {previous.name}). Status van de match: {match.get_status_display()}."),
-        link=link, subject_key=f"{match.uuid}:{match.coordinator.uuid}",
+        link=link, subject_key=f"{match.uuid}:{match.match_coordinator.uuid}",
     ))
     registrants = Professional.objects.filter(
         index_registrations__participations__match=match,
@@ -183,8 +183,8 @@ def _tell_new_coordinator(match: Match, previous: Organisation) -> None:
     ).distinct().select_related("user")
     notify(registrants, Message(
         kind="verwijsindex-matchregisseur", title="Nieuwe matchregisseur na verhuizing",
-        body=f"De jeugdige is verhuisd. Matchregisseur is nu {match.coordinator.name}.",
-        link=link, subject_key=f"{match.uuid}:{match.coordinator.uuid}",
+        body=f"De jeugdige is verhuisd. Matchregisseur is nu {match.match_coordinator.name}.",
+        link=link, subject_key=f"{match.uuid}:{match.match_coordinator.uuid}",
     ))
 
 

@@ -22,12 +22,12 @@ def registration_municipality_id(registration: IndexRegistration) -> int:
 def match_municipality_id(match: Match) -> int:
     if match.district_id is not None:
         return match.district.municipality_id
-    return match.coordinator.municipality_id
+    return match.match_coordinator.municipality_id
 
 
 def in_municipality(municipality: Municipality, owner: str) -> Q:
     """The same rule as a filter. ``owner`` is the path to the owning organisation:
-    ``"organisation"`` or ``"coordinator"``, possibly behind a relation
+    ``"organisation"`` or ``"match_coordinator"``, possibly behind a relation
     (``"registration__organisation"``)."""
     prefix = owner.rsplit("__", 1)[0] + "__" if "__" in owner else ""
     return (Q(**{f"{prefix}district__municipality": municipality})

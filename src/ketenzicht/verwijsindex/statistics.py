@@ -23,7 +23,7 @@ def _registrations(municipality: Municipality) -> QuerySet[IndexRegistration]:
 
 
 def _matches(municipality: Municipality) -> QuerySet[Match]:
-    return Match.objects.filter(in_municipality(municipality, "coordinator"))
+    return Match.objects.filter(in_municipality(municipality, "match_coordinator"))
 
 
 @dataclass(frozen=True)

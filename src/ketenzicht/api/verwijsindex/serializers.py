@@ -170,7 +170,7 @@ class MatchSerializer(serializers.Serializer):
                   "gedeelde ouder wordt nooit getoond; de eigen jeugdigen staan via "
                   "eigenMeldingen)."
     )
-    matchregisseur = OrganisatieSerializer(source="coordinator")
+    matchregisseur = OrganisatieSerializer(source="match_coordinator")
     betrokkenen = serializers.SerializerMethodField(
         help_text="De andere organisaties met een actieve registratie in deze match, met hun "
                   "contactpersoon."

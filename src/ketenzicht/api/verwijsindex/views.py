@@ -92,14 +92,14 @@ def _participants() -> Prefetch:
 
 def with_participants(matches: QuerySet[Match]) -> QuerySet[Match]:
     """Matches with everything their answer shows, in a fixed number of queries."""
-    return matches.select_related("coordinator", "person").prefetch_related(_participants())
+    return matches.select_related("match_coordinator", "person").prefetch_related(_participants())
 
 
 def registration_answer(result: RegistrationResult, view: ClientDataView) -> dict[str, Any]:
     """The answer to a registration, with the matches ``register`` returned: their participants
     in one query for all of them (the coordinator and key person are usually loaded already)."""
     matches = [m for m in (result.client_match, *result.family_matches) if m is not None]
-    prefetch_related_objects(matches, "coordinator", "person", _participants())
+    prefetch_related_objects(matches, "match_coordinator", "person", _participants())
     return MeldingMetMatchesSerializer(
         result, context={"organisation": view.professional.organisation}
     ).data
@@ -328,7 +328,7 @@ class MatchesView(ClientDataView):
             detail={"pagina": paginator.page.number, "aantal": len(page)},
         ), purpose="matches van de eigen organisatie")
         for match in page:
-            purpose = (PURPOSE_COORDINATOR if match.coordinator_id == organisation.pk
+            purpose = (PURPOSE_COORDINATOR if match.match_coordinator_id == organisation.pk
                        else PURPOSE_PARTICIPANT)
             for pseudonym in _youths(match):
                 record(self.actor, EventType.READ, Subject(

@@ -22,7 +22,7 @@ def test_client_match_when_a_second_organisation_registers():
 def test_matchregisseur_is_the_cjg_of_the_district_where_the_youth_lives():
     register_as("leerkracht", DAAN)  # the school is in Emmen Zuid, Daan lives in De Monden
     match = register_as("jgz", DAAN).client_match
-    assert match.coordinator.slug == "cjg-de-monden"
+    assert match.match_coordinator.slug == "cjg-de-monden"
 
 
 def test_every_registrant_is_told_with_the_others_contact_details():

@@ -29,13 +29,13 @@ def _daan_moves_to_emmen_zuid(day: date) -> None:
 
 def test_move_passes_registrations_and_matches_to_new_district_matchregisseur():
     match = client_match_on(date(2025, 9, 1))
-    assert (match.coordinator.slug, match.district.slug) == ("cjg-de-monden", "de-monden")
+    assert (match.match_coordinator.slug, match.district.slug) == ("cjg-de-monden", "de-monden")
 
     _daan_moves_to_emmen_zuid(date(2025, 10, 1))  # person_moved: followed at once
 
     assert set(IndexRegistration.objects.values_list("district__slug", flat=True)) == {"emmen-zuid"}
     match.refresh_from_db()
-    assert (match.coordinator.slug, match.district.slug) == ("cjg-emmen-zuid", "emmen-zuid")
+    assert (match.match_coordinator.slug, match.district.slug) == ("cjg-emmen-zuid", "emmen-zuid")
     (told,) = notices_to("cjg-emmenzuid", "verwijsindex-verhuizing")
     assert told.link == f"/verwijsindex/matches/{match.uuid}/"
     assert "CJG-Jeugdteam De Monden" in told.body  # who had it before
@@ -65,7 +65,7 @@ def test_the_deadline_job_follows_moves_the_signal_did_not_carry():
         household=current_household(find_person_by_bsn(MILA)))
 
     assert deadline_jobs_at(date(2025, 10, 1))["moves_followed"] == 2
-    assert Match.objects.get(pk=match.pk).coordinator.slug == "cjg-emmen-zuid"
+    assert Match.objects.get(pk=match.pk).match_coordinator.slug == "cjg-emmen-zuid"
     assert deadline_jobs_at(date(2025, 10, 1))["moves_followed"] == 0
 
 
@@ -85,12 +85,12 @@ def test_a_family_match_follows_when_the_whole_family_has_moved():
 
     _daan_moves_to_emmen_zuid(date(2025, 10, 1))
     family.refresh_from_db()
-    assert family.coordinator.slug == "cjg-de-monden"  # Emma still lives in De Monden
+    assert family.match_coordinator.slug == "cjg-de-monden"  # Emma still lives in De Monden
 
     with on(date(2025, 10, 2)):
         move_into(find_person_by_bsn(EMMA), zuid, "kind", date(2025, 10, 2))
     family.refresh_from_db()
-    assert (family.coordinator.slug, family.district.slug) == ("cjg-emmen-zuid", "emmen-zuid")
+    assert (family.match_coordinator.slug, family.district.slug) == ("cjg-emmen-zuid", "emmen-zuid")
 
 
 class _Register:
@@ -118,4 +118,4 @@ def test_a_move_seen_in_the_population_register_is_followed():
         bring_household_into_view(DAAN, SYSTEM, _Register(RegisterHousehold(
             person=daan, address=address, residents=(daan,))))
     match.refresh_from_db()
-    assert (match.coordinator.slug, match.district.slug) == ("cjg-emmen-zuid", "emmen-zuid")
+    assert (match.match_coordinator.slug, match.district.slug) == ("cjg-emmen-zuid", "emmen-zuid")

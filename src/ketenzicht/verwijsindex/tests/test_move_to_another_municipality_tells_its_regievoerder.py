@@ -31,11 +31,11 @@ def coevorden():
     team = OrganisationFactory(slug="cjg-coevorden", name="CJG Coevorden", type=cjg_type,
                                municipality=municipality)
     team.districts.add(district)
-    IndexSettings.objects.create(municipality=municipality, coordinator_type=cjg_type)
+    IndexSettings.objects.create(municipality=municipality, match_coordinator_type=cjg_type)
     gemeente = OrganisationFactory(slug="gemeente-coevorden", name="Gemeente Coevorden",
                                    type=OrganisationType.objects.get(slug="gemeente"),
                                    municipality=municipality)
-    ProfessionalFactory(organisation=gemeente, role=Role.COORDINATOR, user__username="regie-coevorden")
+    ProfessionalFactory(organisation=gemeente, role=Role.CHAIN_DIRECTOR, user__username="regie-coevorden")
     return district
 
 

@@ -29,7 +29,7 @@ def test_others_may_not_record_contact(username):
 
 def test_only_matchregisseur_records_contact():
     match = client_match_on(date(2025, 9, 1))
-    assert match.coordinator.slug == "cjg-de-monden"
+    assert match.match_coordinator.slug == "cjg-de-monden"
     with on(date(2025, 9, 3)):
         record_contact(*acting("cjg-demonden"), match.uuid)
     match.refresh_from_db()

@@ -431,7 +431,7 @@ def test_regie_needs_the_municipality_regievoerder_not_just_the_role(login):
     match = match_on_daan()
     Match.objects.filter(pk=match.pk).update(escalated_at=match.created_at)
     impostor = professional("jgz")  # the GGD is no gemeente
-    impostor.role = Role.COORDINATOR
+    impostor.role = Role.CHAIN_DIRECTOR
     impostor.save(update_fields=["role"])
     client = login("jgz")
     assert client.get("/verwijsindex/regie/").status_code == 403

@@ -176,7 +176,7 @@ def youths_of(match: Match, participants: list[Participant], professional: Profe
 
 def _match_view(match: Match, professional: Professional) -> dict:
     participants = participants_of(match, professional)
-    organisations = {match.coordinator.pk: match.coordinator}
+    organisations = {match.match_coordinator.pk: match.match_coordinator}
     for participant in participants:
         organisations.setdefault(participant.organisation.pk, participant.organisation)
     return {
@@ -184,7 +184,7 @@ def _match_view(match: Match, professional: Professional) -> dict:
         "participants": participants,
         "others": [p for p in participants if not p.is_own and p.active],
         "youths": youths_of(match, participants, professional),
-        "is_coordinator": (professional.organisation_id == match.coordinator_id
+        "is_coordinator": (professional.organisation_id == match.match_coordinator_id
                            and professional.works_with_clients),
         "organisations": list(organisations.values()),
     }
@@ -366,7 +366,7 @@ def match(request: HttpRequest, match_uuid: UUID) -> HttpResponse:
 # --- The regievoerder -----------------------------------------------------------------------------
 
 @require_http_methods(["GET", "POST"])
-@role_required(Role.COORDINATOR)
+@role_required(Role.CHAIN_DIRECTOR)
 def regie(request: HttpRequest) -> HttpResponse:
     """Escalated matches without contact, and objections: record one, decide one.
 

@@ -66,5 +66,5 @@ def verwijsindex_work(professional: Professional) -> Iterator[WorklistItem]:
                 title=_("Opgeschaalde %(kind)s zonder contact") % {
                     "kind": match.get_kind_display().lower()},
                 url=reverse("web:vir_match", kwargs={"match_uuid": match.uuid}), kind=kind,
-                detail=_("Matchregisseur: %(name)s") % {"name": match.coordinator.name},
+                detail=_("Matchregisseur: %(name)s") % {"name": match.match_coordinator.name},
             )

@@ -19,7 +19,7 @@ from ketenzicht.organisations.models import Municipality, Professional, Role
 from ..responses import forbidden
 
 FIGURES_ROLES = frozenset(
-    {Role.POLICY_OFFICER, Role.INSPECTOR, Role.COORDINATOR, Role.FUNCTIONAL_ADMIN}
+    {Role.POLICY_OFFICER, Role.INSPECTOR, Role.CHAIN_DIRECTOR, Role.FUNCTIONAL_ADMIN}
 )
 MUNICIPALITY_TYPE = "gemeente"
 INSPECTION_TYPE = "inspectie"

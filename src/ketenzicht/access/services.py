@@ -1,14 +1,17 @@
 """Need-to-know access: which persons and households a professional may see, and why.
 
-A professional sees a person when their organisation has an active recorded basis on that
+A professional sees a person only when their organisation has an active recorded basis on that
 person or on someone in the same current household (the whole household is in view, not only
-the child in front of you), or when their organisation is the district team (e.g. CJG-Jeugdteam)
-of the household's district. Roles without client work, and organisations that are no longer
-active, see no one. Everything else answers as if it did not exist.
+the child in front of you): a case, an application, a signal or route, a coordinated match, a
+plan, a referral, a client relation. Being the district team (CJG-Jeugdteam) of the person's
+district is no basis of its own (data minimisation, domain.md §5): such a team finds a resident
+without a basis only with a stated purpose, to record an application or a signal
+(``access.resident_search``), and recording it creates the basis. Roles without client work, and
+organisations that are no longer active, see no one. Everything else answers as if it did not
+exist.
 
-Lists are built as one UNION of person ids (direct bases, their housemates, the district's
-residents), so the database walks indexes from the organisation outwards instead of testing
-every person in the country.
+Lists are built as one UNION of person ids (direct bases and their housemates), so the database
+walks indexes from the organisation outwards instead of testing every person in the country.
 """
 
 from dataclasses import dataclass
@@ -106,14 +109,10 @@ def _household_basis_person_ids(organisation: Organisation) -> QuerySet:
 
 
 def _household_ids_in_view(organisation: Organisation) -> QuerySet:
-    """Households with a member the organisation is involved with, or in its districts."""
-    via_basis = HouseholdMembership.objects.filter(
+    """Households with a member the organisation is involved with (a district is no basis)."""
+    return HouseholdMembership.objects.filter(
         until__isnull=True, person_id__in=_household_basis_person_ids(organisation)
     ).values("household_id")
-    if not organisation.type.grants_district_basis:
-        return via_basis
-    in_district = Household.objects.filter(district__in=organisation.districts.all()).values("id")
-    return via_basis.union(in_district)
 
 
 def visible_persons(professional: Professional) -> QuerySet[Person]:
@@ -162,16 +161,15 @@ class Basis:
 
 
 HOUSEHOLD_BASIS = "huishouden"
-DISTRICT_BASIS = "gebiedsteam"
 _HOUSEHOLD_LABEL = _("Betrokken bij een lid van het huishouden")
-_DISTRICT_LABEL = _("Team van de gebiedsregio waar de persoon woont")
 
 
 def basis_for(professional: Professional, person: Person) -> Basis | None:
     """The strongest reason the professional may see this person, or None.
 
     Strongest first: the organisation's own involvement with the person (the oldest active
-    one, so the answer is stable), then involvement with a housemate, then the district role.
+    one, so the answer is stable), then involvement with a housemate. Living in the district of
+    a district team is no reason (see the module docstring).
     """
     if not may_see_clients(professional):
         return None
@@ -188,10 +186,6 @@ def basis_for(professional: Professional, person: Person) -> Basis | None:
     ).values("person_id")
     if active.exclude(kind__in=PERSON_ONLY_KINDS).filter(person_id__in=housemates).exists():
         return Basis(HOUSEHOLD_BASIS, str(_HOUSEHOLD_LABEL))
-    if organisation.type.grants_district_basis and Household.objects.filter(
-        id__in=household_ids, district__in=organisation.districts.all()
-    ).exists():
-        return Basis(DISTRICT_BASIS, str(_DISTRICT_LABEL))
     return None
 
 

@@ -2,7 +2,11 @@
 
 from django.urls import path, re_path
 
+from .aanmeldingen.views import ApplicationsView
 from .base import UnknownUrlView
+from .clienten.views import ClientsView, EndClientView
+from .gezinsplannen.views import HouseholdPlanView
+from .regie.views import LeadSearchView
 from .signalen.views import RoutingAdviceView, SignalsView, SignalView
 from .verwijsindex.bulk import BulkRegistrationsView
 from .verwijsindex.views import (
@@ -19,6 +23,7 @@ urlpatterns = [
     path("personen/zoeken", PersonSearchView.as_view(), name="personen-zoeken"),
     path("personen/<uuid:uuid>", PersonView.as_view(), name="persoon"),
     path("huishoudens/<uuid:uuid>", HouseholdView.as_view(), name="huishouden"),
+    path("huishoudens/<uuid:uuid>/plan", HouseholdPlanView.as_view(), name="gezinsplan"),
     path("verwijsindex/meldingen", RegistrationsView.as_view(), name="meldingen"),
     path("verwijsindex/meldingen/bulk", BulkRegistrationsView.as_view(), name="meldingen-bulk"),
     path("verwijsindex/meldingen/<uuid:uuid>", RegistrationView.as_view(), name="melding"),
@@ -27,7 +32,11 @@ urlpatterns = [
     path("verwijsindex/meldingen/<uuid:uuid>/verlengen", ExtendRegistrationView.as_view(),
          name="melding-verlengen"),
     path("verwijsindex/matches", MatchesView.as_view(), name="matches"),
+    path("clienten", ClientsView.as_view(), name="clienten"),
+    path("clienten/<uuid:uuid>/beeindigen", EndClientView.as_view(), name="client-beeindigen"),
+    path("regie/zoeken", LeadSearchView.as_view(), name="regie-zoeken"),
     path("routeringsadvies", RoutingAdviceView.as_view(), name="routeringsadvies"),
+    path("aanmeldingen", ApplicationsView.as_view(), name="aanmeldingen"),
     path("signalen", SignalsView.as_view(), name="signalen"),
     path("signalen/<uuid:uuid>", SignalView.as_view(), name="signaal"),
     path("schema/", SchemaView.as_view(), name="schema"),

@@ -93,10 +93,11 @@ class OrganisationType(models.Model):
         help_text=_("Is een loket voor signalen (CJG-Jeugdteam, sociaal gebiedsteam)."),
     )
     grants_district_basis = models.BooleanField(
-        _("toegang tot inwoners eigen gebied"), default=False,
+        _("inwoners eigen gebied zoeken voor aanmelding of signaal"), default=False,
         help_text=_(
-            "Professionals zien jeugdigen en huishoudens die in de eigen gebiedsregio wonen "
-            "(de rol van het CJG-Jeugdteam)."
+            "Vindt een inwoner van de eigen gebiedsregio zonder grondslag, alleen om een aanmelding "
+            "of signaal vast te leggen (doel en reden in de auditlog). Zien doet het team een "
+            "inwoner pas via een grondslag (de rol van het CJG-Jeugdteam)."
         ),
     )
     is_adult_care = models.BooleanField(
@@ -109,6 +110,14 @@ class OrganisationType(models.Model):
         help_text=_(
             "Een signaal van dit type met zorg over een kind wordt voorgesteld als melding bij "
             "Veilig Thuis in plaats van als signaal aan het CJG-Jeugdteam (zo werkt de politie)."
+        ),
+    )
+    assesses_risk = models.BooleanField(
+        _("maakt risicotaxaties zonder casus"), default=False,
+        help_text=_(
+            "Legt met hetzelfde instrument een risicotaxatie vast van een huishouden waarop de "
+            "organisatie een grondslag heeft, zonder casus (de JGZ van de GGD). Teams die casussen "
+            "houden, taxeren onder hun casus."
         ),
     )
 

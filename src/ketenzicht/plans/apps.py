@@ -8,12 +8,29 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         """A route accepted or a match taken up arrives at the team's case of the household; a
-        route released closes a case that only routes kept."""
+        route released closes a case that only routes kept; a professional whose account is
+        deactivated gives their open cases back to the teamleider."""
+        from ketenzicht.organisations.events import professional_deactivated
         from ketenzicht.signals.events import route_accepted, route_released
         from ketenzicht.verwijsindex.events import match_taken_up
 
-        from .receivers import close_case_for_released_route, open_case_for_match, open_case_for_route
+        from .receivers import (
+            close_case_for_released_route,
+            open_case_for_match,
+            open_case_for_route,
+            return_cases_of_deactivated,
+        )
 
         route_accepted.connect(open_case_for_route, dispatch_uid="plans-case-for-route")
         route_released.connect(close_case_for_released_route, dispatch_uid="plans-close-for-route")
         match_taken_up.connect(open_case_for_match, dispatch_uid="plans-case-for-match")
+        professional_deactivated.connect(return_cases_of_deactivated,
+                                         dispatch_uid="plans-cases-of-deactivated")
+
+        # An open household plan keeps its regisseur; its members hear of a new one.
+        from ketenzicht.leads import hooks
+
+        from .household_plan import needs_regisseur, plan_professionals
+
+        hooks.register_need(needs_regisseur)
+        hooks.register_involvement(plan_professionals)

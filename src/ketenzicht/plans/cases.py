@@ -18,6 +18,7 @@ Every step validates, writes, audits and notifies in one transaction, and refuse
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -200,7 +201,7 @@ def hand_over(professional: Professional, actor: Actor, case: Case, to: Professi
     if not may_hand_over(professional, case):
         refuse("niet-toegestaan", "Alleen wie de casus heeft of de teamleider kan haar overdragen.",
                kind=RefusalKind.FORBIDDEN)
-    if to.organisation_id != case.team_id or not to.works_with_clients or not to.user.is_active:
+    if to.organisation_id != case.team_id or not to.works_with_clients or not _active(to):
         refuse("ontvanger-onbekend", "Kies een professional van dit team.", "aan")
     if to.pk == case.responsible_id:
         refuse("al-verantwoordelijk", f"{to.display_name} is al verantwoordelijk voor deze casus.", "aan")
@@ -216,6 +217,13 @@ def hand_over(professional: Professional, actor: Actor, case: Case, to: Professi
         link=case_link(case), subject_key=f"{handover.uuid}:gevraagd",
     ))
     return handover
+
+
+def _active(professional: Professional) -> bool:
+    """Whether the account is active, its row locked: a deactivation at this moment waits for this
+    handover, or this one sees the account inactive (``return_cases_of_leaving``)."""
+    return get_user_model()._default_manager.select_for_update().filter(
+        pk=professional.user_id, is_active=True).exists()
 
 
 def _pending(handover: CaseHandover, professional: Professional) -> CaseHandover:
@@ -272,13 +280,24 @@ def decline_handover(professional: Professional, actor: Actor, handover: CaseHan
 @transaction.atomic
 def record_first_contact(professional: Professional, actor: Actor, case: Case,
                          now: datetime | None = None) -> Case:
-    """The family was reached: the case now waits for the intake (its deadline counts from opening)."""
+    """The family was reached: the case now waits for the intake (its deadline counts from opening).
+
+    First contact is a step of the case, not a record of its own: only a case that waits for it
+    records it. A case further on has had its contact — recorded (it then waits for the intake), or
+    in what moved it on: the family's own application with a *ja* or *onbekend* on a risk question
+    makes the assessment the next step, and an intake is held with the family. The refusal names
+    the step the case waits for instead."""
     now = now or timezone.now()
     case = _locked(case)
     _expect_open(case)
     _check_team_member(professional, case.team)
-    if case.next_milestone != Milestone.FIRST_CONTACT:
+    if case.next_milestone == Milestone.INTAKE:
         refuse("al-vastgelegd", "Het eerste contact is al vastgelegd.", kind=RefusalKind.CONFLICT)
+    if case.next_milestone != Milestone.FIRST_CONTACT:
+        due = f" (uiterlijk {case.next_due:%d-%m-%Y})" if case.next_due else ""
+        step = str(Milestone(case.next_milestone).label).lower()
+        refuse("voorbij-eerste-contact", "Deze casus wacht niet meer op het eerste contact: de volgende "
+               f"stap is: {step}{due}.", kind=RefusalKind.CONFLICT)
     settings = case_settings(case.team)
     wait_for(case, Milestone.INTAKE, due_after(case.opened_at, settings.intake_working_days))
     record_many(actor, EventType.UPDATE, case_subjects(case), purpose="casus: eerste contact")
@@ -348,3 +367,105 @@ def close(case: Case, reason: str, explanation: str, actor: Actor, now: datetime
                                         access_bases__ended_at__isnull=True).distinct():
         end_basis(case.team, person, BasisKind.CASE, str(case.uuid), actor=actor)
     return case
+
+
+# --- A professional leaves: their open cases go back to the teamleider ------------------------
+
+#: Why a handover to someone who left is not taken over (kept on the case, as a declined one's is).
+LEFT_REASON = "Het account van {name} is gedeactiveerd: de overdracht kan niet meer worden aangenomen."
+
+
+def _lock_accounts(leaving: Professional) -> None:
+    """Lock the accounts of the one who leaves and of their team's teamleiders, in one order:
+    two teamleiders leaving at once cannot each hand their cases to the other, and a handover
+    to the one who leaves (``hand_over`` locks the receiver's account) waits or is seen."""
+    list(get_user_model()._default_manager.select_for_update(of=("self",))
+         .filter(Q(pk=leaving.user_id) | Q(professional__organisation_id=leaving.organisation_id,
+                                         professional__role=Role.TEAM_LEAD))
+         .order_by("pk").values_list("pk", flat=True))
+
+
+def _successor(team_id: int, leaving: Professional) -> Professional | None:
+    """Who takes a leaving professional's cases back: the team's longest-serving other active
+    teamleider."""
+    return next((lead for lead in team_leads(team_id) if lead.pk != leaving.pk), None)
+
+
+@transaction.atomic
+def return_cases_of_leaving(professional: Professional, actor: Actor, now: datetime | None = None) -> int:
+    """A professional's account is being deactivated: no open case may stay with them.
+
+    - each open case they hold goes back to the team's teamleider (``assigned`` false: on the
+      teamleider's list to assign anew, with its age), who hears of it by a notice;
+    - a handover they asked for and that still waits stays open to its receiver: the teamleider
+      now holds the case until the receiver accepts (a handover to that teamleider themselves is
+      declined: the case is theirs already);
+    - a handover to them that still waits is declined with the reason, and the holder hears it.
+
+    Refused (nothing changes, the account stays active) while they hold an open case and their
+    team has no other active teamleider to take it: a case is never held by nobody, and never
+    handed to a colleague without that colleague accepting it (warm handover). Returns how many
+    cases went back.
+    """
+    now = now or timezone.now()
+    _lock_accounts(professional)
+    # Handovers to them first: one accepted at this moment has made its case theirs (below).
+    _decline_handovers_to(professional, actor, now)
+    held = list(Case.objects.select_for_update(of=("self",))
+                .filter(responsible=professional, status=CaseStatus.OPEN)
+                .select_related("household", "team").order_by("opened_at", "id"))
+    successors = {team_id: _successor(team_id, professional) for team_id in {c.team_id for c in held}}
+    orphaned = [case for case in held if successors[case.team_id] is None]
+    if orphaned:
+        count = len(orphaned)
+        refuse("geen-teamleider", (
+            f"{professional.display_name} kan niet worden gedeactiveerd: "
+            f"{count} open {'casus' if count == 1 else 'casussen'} van {orphaned[0].team.name} "
+            f"{'heeft' if count == 1 else 'hebben'} dan geen verantwoordelijke, want het team heeft geen "
+            "andere actieve teamleider. Wijs eerst een teamleider aan, of laat collega's de casussen "
+            "aannemen."), kind=RefusalKind.CONFLICT)
+    for case in held:
+        _return(case, professional, successors[case.team_id], actor, now)
+    return len(held)
+
+
+def _return(case: Case, leaving: Professional, lead: Professional, actor: Actor, now: datetime) -> None:
+    Case.objects.filter(pk=case.pk).update(responsible=lead, assigned=False, responsible_since=now)
+    waiting = (CaseHandover.objects.select_for_update(of=("self",))
+               .filter(case=case, accepted_at__isnull=True, declined_at__isnull=True)
+               .select_related("to_professional__user").first())
+    body = f"{leaving.display_name} is niet meer actief. U bent verantwoordelijk tot u de casus toewijst."
+    if waiting is not None and waiting.to_professional_id == lead.pk:
+        CaseHandover.objects.filter(pk=waiting.pk).update(
+            declined_at=now, decline_reason=f"{leaving.display_name} is niet meer actief: de casus is "
+            f"terug bij {lead.display_name}, aan wie de overdracht was gevraagd.")
+    elif waiting is not None:
+        # The warm handover goes on: whoever holds the case stays responsible until it is accepted.
+        CaseHandover.objects.filter(pk=waiting.pk).update(from_professional=lead)
+        body = (f"{leaving.display_name} is niet meer actief. De overdracht aan "
+                f"{waiting.to_professional.display_name} wacht nog op antwoord; tot dan bent u "
+                "verantwoordelijk.")
+    case.refresh_from_db()
+    record_many(actor, EventType.UPDATE, case_subjects(case, {"vorige": str(leaving.uuid)}),
+                purpose="casus: terug naar de teamleider (account gedeactiveerd)")
+    notify([lead], Message(
+        kind="casus-terug", title="Een casus is terug bij u", body=body, link=case_link(case),
+        subject_key=f"{case.uuid}:terug:{now:%Y%m%d%H%M%S%f}",
+    ))
+
+
+def _decline_handovers_to(professional: Professional, actor: Actor, now: datetime) -> None:
+    waiting = list(CaseHandover.objects.select_for_update(of=("self",))
+                   .filter(to_professional=professional, accepted_at__isnull=True, declined_at__isnull=True)
+                   .select_related("case__household", "from_professional"))
+    for handover in waiting:
+        CaseHandover.objects.filter(pk=handover.pk).update(
+            declined_at=now, decline_reason=LEFT_REASON.format(name=professional.display_name))
+        record_many(actor, EventType.UPDATE, case_subjects(handover.case),
+                    purpose="casus: overdracht geweigerd (account gedeactiveerd)")
+        notify([handover.from_professional], Message(
+            kind="casus-overdracht", title="Overdracht van een casus geweigerd",
+            body=f"{professional.display_name} is niet meer actief. U blijft verantwoordelijk; "
+                 "draag de casus zo nodig aan een ander over.",
+            link=case_link(handover.case), subject_key=f"{handover.uuid}:geweigerd",
+        ))

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from ketenzicht.runtime.registry import Counts, job
 
+from .accountability import escalate_overdue
 from .deadlines import flag_overdue_cases
 
 
@@ -13,3 +14,11 @@ from .deadlines import flag_overdue_cases
      labels={"overdue": "verlopen termijnen van casussen gemeld"})
 def case_deadlines() -> Counts:
     return {"overdue": flag_overdue_cases()}
+
+
+@job("gezinsplan-aanspreken", every=timedelta(minutes=5),
+     description="Schaalt aanspreken op een actie in een gezinsplan op als het antwoord uitblijft: eerst "
+                 "naar de teamleider van de deelnemer, na de tweede termijn naar de regievoerder.",
+     labels={"escalated": "aanspreken opgeschaald"})
+def accountability_escalations() -> Counts:
+    return {"escalated": escalate_overdue()}

@@ -12,13 +12,17 @@ accepted by the receiver, ended after help started, or ended after the assessmen
 given, no further action). That is the moment the desk's basis ends too (``desks._release``):
 the case never keeps a household open to a team that has let it go responsibly, and never closes
 while the team still holds a route, an application or a match of the household.
+
+When a professional's account is deactivated (``organisations.events``), their open cases go
+back to the team's teamleider (``cases.return_cases_of_leaving``), or the deactivation is refused.
 """
 
 from datetime import datetime
 
 from django.utils import timezone
 
-from ketenzicht.audit.services import Actor
+from ketenzicht.access.audited import actor_for
+from ketenzicht.audit.services import SYSTEM, Actor
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Person
 from ketenzicht.people.services import current_household
@@ -80,3 +84,9 @@ def _why_released(route: Route) -> tuple[str, str]:
         helper = route.help_with.name if route.help_with else "een hulporganisatie"
         return CloseReason.HELP_STARTED, f"Hulp gestart met {helper}."
     return CloseReason.ASSESSED_ENDED, f"Na beoordeling beëindigd: {route.get_outcome_display().lower()}."
+
+
+def return_cases_of_deactivated(sender, *, professional: Professional, by: Professional | None = None,
+                                now: datetime | None = None, **kwargs) -> None:
+    """An account is being deactivated: its open cases go back to the teamleider (or it is refused)."""
+    cases.return_cases_of_leaving(professional, actor_for(by) if by is not None else SYSTEM, now)

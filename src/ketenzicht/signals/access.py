@@ -73,7 +73,7 @@ def open_signal(
     same denial as a stranger there.
     """
     found = Signal.objects.select_related("person", "signaller__user", "organisation",
-                                          "proposed_desk")
+                                          "proposed_desk", "concerns_parent")
     if lock:
         found = found.select_for_update(of=("self",))
     signal = found.filter(uuid=signal_uuid).first()

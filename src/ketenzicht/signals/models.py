@@ -193,6 +193,18 @@ class Signal(models.Model):
     #: child: the Meldcode is about domestic violence and child abuse, so no dossier, no steps,
     #: no reminders; the signal goes to the sociaal gebiedsteam.
     meldcode_applies = models.BooleanField(_("meldcode van toepassing"), default=True)
+    #: The parent the concern is about when the signal is about their child (a kindcheck in
+    #: adult care: the signal is about Noah, the concern about his mother, the client).
+    concerns_parent = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, related_name="+", null=True, blank=True,
+        verbose_name=_("zorgen over de ouder"),
+    )
+    #: The kindcheck that opened this signal: one check with concerns about several children
+    #: opens one signal per child (routing, consent and the desk's basis are per child).
+    child_check = models.ForeignKey(
+        "ChildCheck", on_delete=models.SET_NULL, related_name="signals", null=True, blank=True,
+        verbose_name=_("kindcheck"),
+    )
 
     class Meta:
         verbose_name = _("signaal")
@@ -504,6 +516,8 @@ class FeedbackMoment(models.TextChoices):
     ENDED = "route-beeindigd", _("De route is beëindigd")
     HANDED_OVER = "overgedragen", _("Overgedragen aan het lokale team")
     INVESTIGATED = "onderzoek-afgerond", _("Het onderzoek van Veilig Thuis is afgerond")
+    #: The household's plan was agreed with a regisseur (told by ``plans``; never the plan's content).
+    PLAN_AND_REGISSEUR = "plan-en-regisseur", _("Er is een plan en een regisseur")
 
 
 class Feedback(models.Model):
@@ -534,7 +548,8 @@ class Feedback(models.Model):
 
 
 class ChildCheck(models.Model):
-    """A kindcheck at the intake of an adult client; every check is kept so its use is measured."""
+    """A kindcheck at the intake of an adult client; every check is kept so its use is measured.
+    The signals it opened (one per child) point back at it: ``Signal.child_check``."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="child_checks")
@@ -546,8 +561,6 @@ class ChildCheck(models.Model):
     partner_has_children = models.BooleanField(_("partner heeft kinderen"))
     pregnant = models.BooleanField(_("zwanger (cliënt of partner)"))
     concerns = models.BooleanField(_("zorgen over de veiligheid of ontwikkeling van de kinderen"))
-    signal = models.OneToOneField(Signal, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="child_check")
 
     class Meta:
         verbose_name = _("kindcheck")

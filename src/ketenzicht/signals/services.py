@@ -227,6 +227,8 @@ class SignalRequest:
     statements: tuple[StatementData, ...] = field(default=())
     source: str = Source.WEB
     child_concern: bool = False
+    #: The parent the concern is about, when the signal is about their child (the kindcheck).
+    concerns_parent: Person | None = None
 
 
 #: The reason stored when no desk of the chain serves the person (rule ``Rule.NO_DESK``).
@@ -313,6 +315,11 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
     _check_may_signal(professional)
     _check_request(request, now)
     person = _subject_person(professional, actor, request)
+    parent = request.concerns_parent
+    if parent is not None and (parent == person
+                               or visible_person(professional, parent.uuid) is None):
+        refuse("ouder-onbekend", "De ouder over wie de zorg gaat is niet gevonden.", "ouder",
+               RefusalKind.FORBIDDEN)
     facts = facts_for(person.date_of_birth, request.categories, request.urgency, now,
                       professional.organisation, child_concern=request.child_concern, person=person)
     settings, district = settings_for_person(person, professional.organisation)
@@ -327,7 +334,7 @@ def _record_signal(professional: Professional, actor: Actor, request: SignalRequ
         proposed_kind=proposal.kind if proposal else RouteKind.SIGNAL,
         proposed_reason=proposal.reason if proposal else NO_DESK_REASON,
         proposed_rule=proposal.outcome.rule if proposal else NO_DESK,
-        created_at=now, meldcode_applies=facts.children_involved,
+        created_at=now, meldcode_applies=facts.children_involved, concerns_parent=parent,
         next_step=MeldcodeStep.CONSULTATION if facts.children_involved else None,
     )
     if signal.meldcode_applies:  # not for an adult's own circumstances alone (see meldcode)

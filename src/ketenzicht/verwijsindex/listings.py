@@ -112,7 +112,7 @@ def matches_for_listing(matches: QuerySet[Match]) -> QuerySet[Match]:
         When(status=MatchStatus.COORDINATED, then=Value(2)),
         default=Value(3), output_field=IntegerField(),
     )
-    return (matches.select_related("match_coordinator", "district", "family_coordinator", "person")
+    return (matches.select_related("match_coordinator", "district", "person")
             .annotate(_order=order).order_by("_order", "-created_at", "-id"))
 
 

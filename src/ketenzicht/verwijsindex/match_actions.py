@@ -1,4 +1,5 @@
-"""Working a match: who may see it, the matchregisseur's steps, and who the family's regisseur is.
+"""Working a match: who may see it, the matchregisseur's steps, and who the family's regisseur is
+(the household's one regisseur, kept in ``leads`` beside ``access``).
 
 A match shows which organisations are involved with a youth (or a family) and how to reach
 them, so it is client data: only the organisations in it, the matchregisseur and the
@@ -22,8 +23,17 @@ from django.utils import timezone
 from ketenzicht.access.services import may_see_clients
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
+from ketenzicht.leads import services as leads
+from ketenzicht.leads.models import AgreedVia, HouseholdLead, LeadHandover
 from ketenzicht.notify.services import Message, notify
-from ketenzicht.organisations.models import Municipality, Organisation, Professional, Role
+from ketenzicht.organisations.models import (
+    CLIENT_ROLES,
+    Municipality,
+    Professional,
+    Role,
+)
+from ketenzicht.people.models import Household
+from ketenzicht.people.services import current_household
 
 from .errors import RefusalKind, RegistrationRefused
 from .events import match_taken_up
@@ -187,7 +197,7 @@ def matches_of(professional: Professional) -> QuerySet[Match]:
     ).values("match_id")
     return (
         Match.objects.filter(Q(match_coordinator=organisation) | Q(id__in=participating))
-        .select_related("match_coordinator", "district", "family_coordinator")
+        .select_related("match_coordinator", "district", "person")
         .annotate(is_closed=Case(When(status=MatchStatus.CLOSED, then=Value(1)), default=Value(0),
                                  output_field=IntegerField()))
         .order_by("is_closed", "-created_at", "-id")
@@ -250,98 +260,155 @@ def record_contact(
     return match
 
 
-def _participating_organisations(match: Match) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(
+def coordination_candidates(match: Match) -> list[Professional]:
+    """Who the matchregisseur may name as the family's regisseur (or as back-up when the
+    parents keep regie): the registrant of each active registration in the match (the contact
+    person the others know), the client professionals of the matchregisseur's own organisation,
+    and the household's current regisseur."""
+    registrants = Professional.objects.filter(
         index_registrations__participations__match=match,
         index_registrations__status=RegistrationStatus.ACTIVE,
-    ).distinct()
+    ).values("id")
+    own = Professional.objects.filter(organisation_id=match.match_coordinator_id).values("id")
+    household = household_of(match)
+    current = leads.current_lead(household) if household is not None else None
+    ids = Q(id__in=registrants) | Q(id__in=own)
+    if current is not None:
+        ids |= Q(id=current.professional_id)
+    return list(
+        Professional.objects.filter(ids, role__in=CLIENT_ROLES, user__is_active=True,
+                                    organisation__is_active=True)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__last_name", "user__first_name", "id")
+    )
+
+
+def household_of(match: Match) -> Household | None:
+    """The household the match's regisseur belongs to: that of the youth of a client match, or
+    of the shared parent of a family match (who lives with the children)."""
+    return current_household(match.person)
 
 
 @transaction.atomic
 def record_coordinated(
     professional: Professional, actor: Actor, match_uuid: UUID | str, *,
-    family_coordinator_slug: str | None, parents_keep_regie: bool,
-    now: datetime | None = None,
+    choice: leads.LeadChoice, now: datetime | None = None,
 ) -> Match:
-    """The parties have agreed who the family's regisseur is (or that the parents keep regie).
+    """The parties have agreed, with the family, who the household's regisseur is — a named
+    professional, or the parents themselves with a named back-up and their agreements.
 
-    Contact made → coordinated; from new, recording the agreement also records the contact (it
-    cannot be agreed without it). On a coordinated match it records a change of regisseur (the
-    family's situation changes; ``coordinated_at`` keeps the first agreement). The regisseur is
-    an organisation in the match or the matchregisseur itself. Every participant is told, each
-    time, because everyone involved must always know who the regisseur is (1Gezin1Plan,
-    domain.md §4).
+    The regisseur is the household's one regisseur (``leads``), the same record the household
+    plan uses: with none yet it is appointed; the same one again only marks the match as
+    coordinated; another one is a warm handover (the current regisseur stays until the proposed
+    professional accepts; proposing oneself completes it). The named professional is one of
+    ``coordination_candidates``. Contact made → coordinated; from new, recording the agreement
+    also records the contact. Every participant is told each time (domain.md §4: everyone
+    involved must always know who the regisseur is).
     """
     now = now or timezone.now()
     match = _match_to_coordinate(professional, match_uuid,
                                  "Alleen de matchregisseur legt de afstemming vast.")
-    slug = (family_coordinator_slug or "").strip()
-    if parents_keep_regie and slug:
-        _refuse(RefusalKind.INVALID, "regisseur-dubbel",
-                "Kies óf een regisseur van het gezin, óf dat de ouders zelf regie voeren.",
+    household = household_of(match)
+    if household is None:
+        _refuse(RefusalKind.INVALID, "geen-huishouden",
+                "Van deze jeugdige is geen huishouden bekend; een regisseur hoort bij een huishouden.",
                 "regisseur")
-    family_coordinator = None
-    if not parents_keep_regie:
-        if not slug:
-            _refuse(RefusalKind.INVALID, "regisseur-ontbreekt",
-                    "Leg vast wie de regisseur van het gezin is, of dat de ouders zelf regie "
-                    "voeren.", "regisseur")
-        family_coordinator = (
-            _participating_organisations(match).filter(slug=slug).first()
-            or Organisation.objects.filter(pk=match.match_coordinator_id, slug=slug).first()
-        )
-        if family_coordinator is None:
-            _refuse(RefusalKind.INVALID, "regisseur-niet-betrokken",
-                    "De regisseur van het gezin moet een betrokken organisatie of de "
-                    "matchregisseur zijn.", "regisseur")
-    if match.status == MatchStatus.COORDINATED and (
-        match.family_coordinator_id == (family_coordinator.id if family_coordinator else None)
-        and match.parents_keep_regie == parents_keep_regie
-    ):
-        _refuse(RefusalKind.INVALID, "al-afgestemd",
-                "Deze regie is al vastgelegd voor deze match.", "regisseur")
+    if choice.professional.pk not in {p.pk for p in coordination_candidates(match)}:
+        _refuse(RefusalKind.INVALID, "regisseur-niet-betrokken",
+                "De regisseur van het gezin moet een professional van een betrokken organisatie "
+                "of van de matchregisseur zijn.", "regisseur")
+    current = leads.current_lead(household)
+    source = leads.Source(AgreedVia.MATCH, match.uuid)
+    if current is None:
+        lead, waiting = leads.appoint(professional, actor, household, choice, source, now=now), None
+    elif current.professional_id == choice.professional.pk and current.kind == choice.kind:
+        if match.status == MatchStatus.COORDINATED:
+            _refuse(RefusalKind.INVALID, "al-afgestemd",
+                    "Deze regie is al vastgelegd voor deze match.", "regisseur")
+        lead, waiting = current, None
+    else:
+        handover = leads.propose_change(
+            professional, actor, household, choice, source, coordinating=True, now=now,
+            reason="Afgestemd in de verwijsindex-match.")
+        lead = leads.current_lead(household)
+        waiting = None if handover.accepted_at else handover
     if match.status == MatchStatus.NEW:
         match.contact_made_at = now
     if match.status != MatchStatus.COORDINATED:
         match.status, match.coordinated_at = MatchStatus.COORDINATED, now
-    match.family_coordinator, match.parents_keep_regie = family_coordinator, parents_keep_regie
-    match.save(update_fields=["status", "contact_made_at", "coordinated_at", "family_coordinator",
-                              "parents_keep_regie"])
+    match.save(update_fields=["status", "contact_made_at", "coordinated_at"])
     record_match_event(actor, EventType.UPDATE, match, purpose="afstemming vastgelegd door "
                        "matchregisseur", detail={
-                           "status": match.status,
-                           "regisseur": family_coordinator.slug if family_coordinator else "ouders",
+                           "status": match.status, "regisseur": str(lead.uuid),
+                           "soort": lead.kind, "wissel": str(waiting.uuid) if waiting else "",
                        })
-    _tell_participants_the_regisseur(match, family_coordinator, now)
+    _tell_participants_the_regisseur(match, regisseur_line(lead, waiting), now)
     return match
 
 
-def regisseur_line(match: Match, family_coordinator: Organisation | None) -> str:
-    """Who the family's regisseur is, in one Dutch sentence with how to reach them."""
-    if family_coordinator is None:
-        return (f"De ouders voeren zelf regie. Matchregisseur: {match.match_coordinator.name}.")
-    reach = ", ".join(x for x in (family_coordinator.phone, family_coordinator.email) if x)
-    return f"Regisseur van het gezin: {family_coordinator.name}" + (f" ({reach})." if reach else ".")
+def regisseur_line(lead: HouseholdLead, waiting: LeadHandover | None = None) -> str:
+    """Who the family's regisseur is, in Dutch with how to reach them (and a change waiting)."""
+    contact = leads.lead_contact(lead)
+    reach = ", ".join(x for x in (contact.phone, contact.email) if x)
+    who = f"{contact.name}, {contact.organisation}" + (f" ({reach})" if reach else "")
+    line = (f"De ouders voeren zelf regie, met afspraken; achtervang: {who}." if contact.parents_keep_regie
+            else f"Regisseur van het gezin: {who}.")
+    if waiting is not None:
+        line += (f" Wissel voorgesteld aan {waiting.professional.display_name} "
+                 f"({waiting.organisation.name}); tot die aanneemt blijft de huidige regisseur.")
+    return line
 
 
-def _tell_participants_the_regisseur(
-    match: Match, family_coordinator: Organisation | None, now: datetime,
-) -> None:
+def _tell_participants_the_regisseur(match: Match, line: str, now: datetime) -> None:
     registrants = Professional.objects.filter(
         index_registrations__participations__match=match,
         index_registrations__status=RegistrationStatus.ACTIVE,
     ).distinct().select_related("user")
     notify(registrants, Message(
         kind="verwijsindex-regisseur", title="Regisseur van het gezin vastgelegd",
-        body=regisseur_line(match, family_coordinator),
-        link=f"/verwijsindex/matches/{match.uuid}/",
+        body=line, link=f"/verwijsindex/matches/{match.uuid}/",
         subject_key=f"{match.uuid}:regisseur:{now.timestamp():.0f}",
     ))
 
 
+def attach_household_leads(matches: Iterable[Match]) -> list[Match]:
+    """Set ``household_lead`` (the current regisseur or None) on each match, for list pages:
+    one query for any number of matches."""
+    matches = list(matches)
+    current = leads.leads_for_persons({m.person_id for m in matches})
+    for match in matches:
+        match.household_lead = current.get(match.person_id)
+    return matches
+
+
+def registrants_of_household(household: Household) -> list[int]:
+    """The professionals personally involved with the household through the verwijsindex: the
+    registrants of the active registrations on its current members (``leads.hooks``)."""
+    return list(IndexRegistration.objects.filter(
+        status=RegistrationStatus.ACTIVE,
+        person__memberships__household=household, person__memberships__until__isnull=True,
+    ).values_list("registrant_id", flat=True).distinct())
+
+
 __all__ = [
-    "MATCH_OBJECT", "MUNICIPALITY_TYPE", "PURPOSE_COORDINATOR", "PURPOSE_PARTICIPANT",
-    "PURPOSE_REGIEVOERDER", "is_regievoerder_of", "match_participants", "matches_of",
-    "open_match", "record_contact", "record_coordinated", "record_match_event", "regievoerders",
-    "visible_match", "youth_uuids",
+    "MATCH_OBJECT",
+    "MUNICIPALITY_TYPE",
+    "PURPOSE_COORDINATOR",
+    "PURPOSE_PARTICIPANT",
+    "PURPOSE_REGIEVOERDER",
+    "attach_household_leads",
+    "coordination_candidates",
+    "household_of",
+    "is_regievoerder_of",
+    "match_participants",
+    "matches_of",
+    "open_match",
+    "record_contact",
+    "record_coordinated",
+    "record_match_event",
+    "regievoerders",
+    "regisseur_line",
+    "registrants_of_household",
+    "visible_match",
+    "youth_uuids",
 ]

@@ -209,12 +209,8 @@ class Match(models.Model):
     coordinated_at = models.DateTimeField(_("afgestemd op"), null=True, blank=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("opgeschaald op"), null=True, blank=True)
-    #: Who is the family's regisseur (1Gezin1Plan), as agreed by the matched parties.
-    family_coordinator = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-        verbose_name=_("regisseur van het gezin"),
-    )
-    parents_keep_regie = models.BooleanField(_("ouders voeren zelf regie"), default=False)
+    # The family's regisseur is the household's one regisseur (``leads.HouseholdLead``), which
+    # the matchregisseur records through ``match_actions.record_coordinated``.
 
     class Meta:
         verbose_name = _("match")

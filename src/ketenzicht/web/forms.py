@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ketenzicht.access.resident_search import MAX_REASON, SearchPurpose
 from ketenzicht.organisations.services import professional_for_user
 from ketenzicht.people.bsn import validate_bsn
 
@@ -118,6 +119,26 @@ class BsnSearchForm(forms.Form):
 
     def clean_bsn(self) -> str:
         return validate_bsn(self.cleaned_data["bsn"])
+
+
+class ResidentSearchForm(BsnSearchForm):
+    """A district team's search without a basis: the BSN, the purpose and the reason, all
+    audited (``access.resident_search``); the service checks the purpose and the reason."""
+
+    doel = forms.ChoiceField(
+        label=_("Waarvoor zoekt u deze inwoner?"), choices=SearchPurpose.choices,
+        widget=forms.RadioSelect, required=False,
+    )
+    reden = forms.CharField(
+        label=_("Reden"), required=False, max_length=MAX_REASON, widget=forms.Textarea,
+        help_text=_("Bijvoorbeeld: moeder belt met een vraag over haar zoon. De reden staat in de "
+                    "auditlog, bij deze inwoner."),
+    )
+
+    REFUSAL_FIELDS = {"bsn": "bsn", "doel": "doel", "reden": "reden"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="inwoner_%s", **kwargs)
 
 
 class AccessReportForm(BsnSearchForm):

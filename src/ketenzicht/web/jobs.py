@@ -1,4 +1,5 @@
-"""Expired login sessions are removed, so the session table holds only sessions that count."""
+"""Expired login sessions are removed, so the session table holds only sessions that count; sent
+forms (``once``) are forgotten after a day."""
 
 from datetime import timedelta
 
@@ -6,6 +7,8 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from ketenzicht.runtime.registry import Counts, job
+
+from .once import forget_expired
 
 
 @job("sessies-opschonen", every=timedelta(hours=1),
@@ -15,3 +18,10 @@ def clear_sessions() -> Counts:
     # Sessions live in the database (Django's default engine, which Ketenzicht keeps): what
     # ``clearsessions`` does there, counted.
     return {"deleted": Session.objects.filter(expire_date__lt=timezone.now()).delete()[0]}
+
+
+@job("formulieren-opschonen", every=timedelta(hours=1),
+     description="Vergeet verstuurde formulieren na een dag (de bescherming tegen dubbel versturen).",
+     labels={"deleted": "verstuurde formulieren vergeten"})
+def forget_sent_forms() -> Counts:
+    return {"deleted": forget_expired()}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .leads import views as leads
 from .plans import urls as plans_urls
 from .signals import desk
 from .signals import figures as signal_figures
@@ -14,6 +15,9 @@ urlpatterns = [
     path("uitloggen/", auth.logout, name="logout"),
     path("", clients.worklist, name="worklist"),
     path("zoeken/", clients.search, name="search"),
+    path("zoeken/inwoner/", clients.resident_search, name="resident_search"),
+    path("clienten/inschrijven/", clients.client_register, name="client_register"),
+    path("personen/<uuid:person_uuid>/client-beeindigen/", clients.client_end, name="client_end"),
     path("personen/<uuid:person_uuid>/", clients.person, name="person"),
     path("personen/<uuid:person_uuid>/huishouden-bijwerken/", clients.person_household_refresh,
          name="person_household_refresh"),
@@ -54,5 +58,7 @@ urlpatterns = [
     path("berichten/", notices.notices, name="notices"),
     path("berichten/alles-gelezen/", notices.notices_all_read, name="notices_all_read"),
     path("berichten/<uuid:notice_uuid>/gelezen/", notices.notice_read, name="notice_read"),
+    path("huishoudens/<uuid:household_uuid>/regisseur/", leads.lead_change, name="lead_change"),
+    path("regisseur/wissels/<uuid:handover_uuid>/", leads.lead_handover, name="lead_handover"),
 ]
 urlpatterns += plans_urls.urlpatterns

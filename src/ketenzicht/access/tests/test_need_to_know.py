@@ -24,11 +24,6 @@ def test_basis_on_a_child_brings_the_whole_household_in_view(parties):
     assert visible_household(parties.involved, parties.household.uuid) == parties.household
 
 
-def test_district_team_sees_residents_of_its_district(parties):
-    assert visible_person(parties.district_team, parties.child.uuid) == parties.child
-    assert basis_for(parties.district_team, parties.child).kind == "gebiedsteam"
-
-
 def test_stranger_without_basis_sees_nothing(parties):
     assert visible_person(parties.stranger, parties.child.uuid) is None
     assert visible_household(parties.stranger, parties.household.uuid) is None
@@ -89,8 +84,8 @@ def test_audit_purpose_is_dutch_whatever_the_users_language(parties):
     from ketenzicht.access.audited import actor_for, open_person
 
     with translation.override("en"):
-        open_person(parties.district_team, actor_for(parties.district_team), parties.child.uuid)
-    assert AuditEvent.objects.get().purpose == "Team van de gebiedsregio waar de persoon woont"
+        open_person(parties.involved, actor_for(parties.involved), parties.parent.uuid)
+    assert AuditEvent.objects.get().purpose == "Betrokken bij een lid van het huishouden"
 
 
 def test_inactive_organisation_sees_no_one(parties):

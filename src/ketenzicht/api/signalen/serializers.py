@@ -252,6 +252,11 @@ class TerugkoppelingSerializer(serializers.Serializer):
         help_text="De afgesproken veiligheidsvoorwaarden, alleen als de melder een rol houdt; "
                   "anders leeg.",
     )
+    regisseur = serializers.CharField(
+        source="regisseur_name", default="",
+        help_text="Bij moment plan-en-regisseur: de naam van de regisseur van het gezin (bij de "
+                  "organisatie in 'met'); anders leeg. Nooit de inhoud van het plan.",
+    )
 
 
 # The signaller's view. Needs ``context["proposal"]``, ``["routes"]`` and ``["feedback"]``

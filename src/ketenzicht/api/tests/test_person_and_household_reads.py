@@ -21,7 +21,7 @@ def test_person_without_basis_is_404_like_missing(parties, api_for):
 
 
 def test_household_with_basis_lists_current_members(parties, api_for):
-    response = api_for(parties.district_team).get(f"/api/v1/huishoudens/{parties.household.uuid}")
+    response = api_for(parties.involved).get(f"/api/v1/huishoudens/{parties.household.uuid}")
     assert response.status_code == 200
     assert len(response.json()["leden"]) == 2
 

@@ -1,5 +1,8 @@
 """POST /api/v1/personen/zoeken: the BSN in the body; an answer only where there is a basis."""
 
+from ketenzicht.access.models import BasisKind
+from ketenzicht.access.services import grant_basis
+from ketenzicht.audit.services import SYSTEM
 from ketenzicht.demo.bsns import synthetic_bsns
 from ketenzicht.people.services import reveal_bsn
 
@@ -32,8 +35,13 @@ def test_search_with_basis_returns_person_and_household(parties, api_for):
     }
 
 
-def test_district_team_finds_residents_of_its_district(parties, api_for):
-    response = api_for(parties.district_team).post(URL, {"bsn": reveal_bsn(parties.parent)}, format="json")
+def test_district_team_finds_a_resident_only_through_a_basis(parties, api_for):
+    """Living in the team's district is no basis (need-to-know); the team's case is."""
+    client = api_for(parties.district_team)
+    assert client.post(URL, {"bsn": reveal_bsn(parties.parent)}, format="json").status_code == 404
+    grant_basis(parties.district_team.organisation, parties.child, BasisKind.CASE, "casus-1",
+                actor=SYSTEM)
+    response = client.post(URL, {"bsn": reveal_bsn(parties.parent)}, format="json")
     assert response.status_code == 200
     assert response.json()["persoon"]["uuid"] == str(parties.parent.uuid)
 

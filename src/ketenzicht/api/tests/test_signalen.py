@@ -222,7 +222,7 @@ def test_signaller_reads_status_routes_and_feedback_after_the_desk_accepts(api):
                                "status": "aangenomen", "gedeeldOp": "2026-11-25T10:00:00+01:00"}]
     assert body["terugkoppeling"] == [{
         "moment": "aangenomen", "op": "2026-11-25T10:00:00+01:00", "loket": "cjg-de-monden",
-        "routeGestart": None, "met": "cjg-de-monden", "veiligheidsvoorwaarden": "",
+        "routeGestart": None, "met": "cjg-de-monden", "veiligheidsvoorwaarden": "", "regisseur": "",
     }]
     assert body["route"] == answer["route"]
     assert (body["uuid"], body["persoon"]) == (answer["uuid"], answer["persoon"])
@@ -264,8 +264,8 @@ def test_signaller_never_reads_the_desks_file(api):
     assert set(body) == {"uuid", "persoon", "status", "meldcode", "categorieen", "urgentie",
                          "waargenomenOp", "vastgelegdOp", "route", "routes", "terugkoppeling"}
     assert all(set(r) == {"organisatie", "soort", "status", "gedeeldOp"} for r in body["routes"])
-    assert all(set(f) == {"moment", "op", "loket", "routeGestart", "met", "veiligheidsvoorwaarden"}
-               for f in body["terugkoppeling"])
+    assert all(set(f) == {"moment", "op", "loket", "routeGestart", "met", "veiligheidsvoorwaarden",
+                          "regisseur"} for f in body["terugkoppeling"])
     text = json.dumps(body)
     assert "lokaal-team" not in text  # the assessment's outcome
     assert "Overgedragen door" not in text  # the desk's reason for the handover

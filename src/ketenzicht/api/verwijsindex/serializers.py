@@ -10,6 +10,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from ketenzicht.leads.services import lead_contact
+from ketenzicht.verwijsindex.match_actions import attach_household_leads
 from ketenzicht.verwijsindex.models import (
     EndReason,
     IndexRegistration,
@@ -21,6 +23,7 @@ from ketenzicht.verwijsindex.models import (
 from ketenzicht.verwijsindex.rules import RISK_CATEGORIES
 from ketenzicht.verwijsindex.services import RegistrationResult
 
+from ..regie.serializers import RegisseurSerializer
 from ..schema import FoutSerializer
 
 #: How many registrations one bulk request may carry.
@@ -180,6 +183,32 @@ class MatchSerializer(serializers.Serializer):
     )
     ontstaanOp = serializers.DateTimeField(source="created_at")
     contactGelegdOp = serializers.DateTimeField(source="contact_made_at", allow_null=True)
+    regisseur = serializers.SerializerMethodField(
+        help_text="De regisseur van het huishouden (dezelfde als in het gezinsplan); als de ouders "
+                  "zelf regie voeren de achtervang. Null zolang er geen is vastgelegd."
+    )
+    oudersVoerenRegie = serializers.SerializerMethodField(
+        help_text="De ouders voeren zelf regie, met vastgelegde afspraken en een achtervang."
+    )
+
+    def _lead(self, match: Match):
+        if not hasattr(match, "household_lead"):
+            attach_household_leads([match])  # lists attach them for the whole page at once
+        return match.household_lead
+
+    @extend_schema_field(RegisseurSerializer(allow_null=True))
+    def get_regisseur(self, match: Match) -> dict | None:
+        lead = self._lead(match)
+        if lead is None:
+            return None
+        contact = lead_contact(lead)
+        return {"naam": contact.name, "organisatie": contact.organisation_slug,
+                "telefoon": contact.phone, "email": contact.email}
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_oudersVoerenRegie(self, match: Match) -> bool:
+        lead = self._lead(match)
+        return bool(lead and lead.parents_keep_regie)
 
     @extend_schema_field(serializers.UUIDField(allow_null=True))
     def get_persoon(self, match: Match) -> str | None:

@@ -26,6 +26,7 @@ from ketenzicht.verwijsindex.match_actions import (
     MATCH_OBJECT,
     PURPOSE_COORDINATOR,
     PURPOSE_PARTICIPANT,
+    attach_household_leads,
     matches_of,
 )
 from ketenzicht.verwijsindex.models import (
@@ -100,6 +101,7 @@ def registration_answer(result: RegistrationResult, view: ClientDataView) -> dic
     in one query for all of them (the coordinator and key person are usually loaded already)."""
     matches = [m for m in (result.client_match, *result.family_matches) if m is not None]
     prefetch_related_objects(matches, "match_coordinator", "person", _participants())
+    attach_household_leads(matches)
     return MeldingMetMatchesSerializer(
         result, context={"organisation": view.professional.organisation}
     ).data
@@ -334,6 +336,7 @@ class MatchesView(ClientDataView):
                 record(self.actor, EventType.READ, Subject(
                     client_pseudonym=pseudonym, object_type=MATCH_OBJECT, object_id=str(match.uuid),
                 ), purpose=purpose)
+        attach_household_leads(page)  # the regisseurs of the whole page in one query
         data = MatchSerializer(page, many=True, context={"organisation": organisation}).data
         return paginator.get_paginated_response(data)
 

@@ -49,12 +49,17 @@ LOW_SAFETY_SCORE = 4
 
 
 class RiskAssessment(models.Model):
-    """One assessment of a household, made by a team under its case."""
+    """One assessment of a household: by a team under its case, or without a case by an
+    organisation whose type assesses risk (``OrganisationType.assesses_risk``: the GGD's JGZ).
+
+    Each organisation's assessments are its own file: its history shows only its own."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="risk_assessments",
                                   verbose_name=_("huishouden"))
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assessments")
+    #: Empty for an assessment without a case (the JGZ): no case milestone moves after it.
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="assessments", null=True,
+                             blank=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     format_version = models.PositiveSmallIntegerField(_("versie van het format"))
     assessed_on = models.DateField(_("datum"))

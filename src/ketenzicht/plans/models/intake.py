@@ -80,6 +80,12 @@ class RiskScreening(models.Model):
     def __str__(self) -> str:
         return f"{self.get_moment_display()} {self.answered_at:%d-%m-%Y}"
 
+    def answered(self) -> list[tuple[str, str]]:
+        """Each question as it was asked with its answer's label (Ja, Nee, Onbekend)."""
+        labels = dict(RiskAnswer.choices)
+        return [(question, str(labels.get(answer, answer)))
+                for question, answer in zip(self.questions, self.answers, strict=False)]
+
 
 class ParentsRegie(models.TextChoices):
     """Can the parents keep regie themselves (report §4.2)?"""

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.organisations.models import Organisation, Professional
-from ketenzicht.people.models import Household
+from ketenzicht.people.models import Household, Person
 
 from .cases import Case
 
@@ -37,12 +37,16 @@ class Meeting(models.Model):
     youth_took_part = models.BooleanField(_("jeugdige nam deel"), default=False)
     facts = models.TextField(_("besproken feiten"))
     decisions = models.TextField(_("besluiten"))
+    #: The token of the form that recorded it: a double submit meets the unique index and
+    #: returns the meeting already recorded instead of recording it twice.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("overleg")
         verbose_name_plural = _("overleggen")
         ordering = ["held_on", "id"]
-        indexes = [models.Index(fields=["household", "held_on"])]
+        indexes = [models.Index(fields=["household", "held_on"]),
+                   models.Index(fields=["case", "held_on"], name="plans_meeting_by_case")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.held_on:%d-%m-%Y}"
@@ -75,6 +79,13 @@ class MeetingParticipant(models.Model):
     role = models.CharField(_("rol"), max_length=25, choices=ConsultantRole.choices)
     sharing_basis = models.CharField(_("grondslag voor delen"), max_length=20, choices=SharingBasis.choices)
     safety_reason = models.TextField(_("reden om zonder toestemming te delen"), blank=True)
+    #: With ``sharing_basis`` consent: the household members who gave it (whose consent counts
+    #: follows the age bands, ``people.ages``; ``plans.meetings.consent_needed``).
+    consent_given_by = models.ManyToManyField(Person, blank=True, related_name="+",
+                                              verbose_name=_("toestemming gegeven door"))
+    #: When the participant (with an account) first opened the record: until then it is on
+    #: their worklist.
+    seen_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -86,7 +97,9 @@ class MeetingParticipant(models.Model):
             models.CheckConstraint(condition=Q(professional__isnull=False) | ~Q(name=""),
                                    name="plans_participant_named"),
         ]
-        indexes = [models.Index(fields=["organisation"])]
+        indexes = [models.Index(fields=["organisation", "meeting"], name="plans_participant_by_org"),
+                   models.Index(fields=["professional"], condition=Q(seen_at__isnull=True),
+                                name="plans_participant_unseen")]
 
     def __str__(self) -> str:
         return self.name or str(self.professional)

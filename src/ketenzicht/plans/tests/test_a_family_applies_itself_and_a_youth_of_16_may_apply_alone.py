@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from ketenzicht.access.audited import actor_for
 from ketenzicht.organisations.models import Organisation, Role
 from ketenzicht.organisations.tests.factories import ProfessionalFactory
 from ketenzicht.plans.applications import ApplicationRequest, record_application
@@ -18,9 +19,9 @@ SANNE = "999990081"  # Jansen, De Velden, born 18 June 2010
 
 
 def apply(bsn: str = DAAN, applicant: str = Applicant.PARENT, channel: str = Channel.PHONE,
-          question: str = "Daan slaapt slecht en is vaak boos.", username: str = "cjg-demonden",
+          question: str = "Daan slaapt slecht en is vaak boos.", acting_as: tuple | None = None,
           now: datetime = WEDNESDAY) -> Case:
-    return record_application(*acting(username), ApplicationRequest(
+    return record_application(*(acting_as or acting("cjg-demonden")), ApplicationRequest(
         bsn=bsn, applicant=applicant, channel=channel, question=question), now)
 
 
@@ -34,9 +35,11 @@ def test_a_parents_application_opens_the_households_case(emmen):
 
 
 def test_a_youth_of_16_may_apply_alone(emmen):
-    ProfessionalFactory(organisation=Organisation.objects.get(slug="cjg-de-velden"), role=Role.PROFESSIONAL,
-                        user__username="cjg-develden")
-    case = apply(SANNE, Applicant.YOUTH, Channel.WALK_IN, "Ik wil praten over thuis.", "cjg-develden",
+    # A professional of the Jansens' district team, whatever accounts the demo has there.
+    colleague = ProfessionalFactory(organisation=Organisation.objects.get(slug="cjg-de-velden"),
+                                    role=Role.PROFESSIONAL)
+    case = apply(SANNE, Applicant.YOUTH, Channel.WALK_IN, "Ik wil praten over thuis.",
+                 (colleague, actor_for(colleague, access_point="127.0.0.1")),
                  datetime(2026, 6, 18, 10, tzinfo=AMSTERDAM))  # her 16th birthday
     assert case.household.name == "Jansen"
 

@@ -12,6 +12,8 @@ from ketenzicht.runtime.registry import REGISTRY
 DECLARED = {
     "berichten-email": timedelta(minutes=1),
     "casussen-termijnen": timedelta(minutes=1),
+    "formulieren-opschonen": timedelta(hours=1),
+    "gezinsplan-aanspreken": timedelta(minutes=5),
     "idempotentie-opschonen": timedelta(hours=1),
     "sessies-opschonen": timedelta(hours=1),
     "signalen-termijnen": timedelta(minutes=1),

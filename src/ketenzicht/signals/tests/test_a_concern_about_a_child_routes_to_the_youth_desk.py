@@ -14,7 +14,7 @@ from ketenzicht.signals.childcheck import ChildCheckAnswers, Concern, record_chi
 from ketenzicht.signals.models import SignalSettings
 from ketenzicht.signals.routing import Desk, Facts, Rule, decide
 
-from .conftest import AMSTERDAM, LINDA, acting
+from .conftest import AMSTERDAM, LINDA, NOAH, acting
 from .support import person
 
 SATURDAY_NIGHT = datetime(2026, 11, 28, 3, 0, tzinfo=AMSTERDAM)
@@ -49,8 +49,9 @@ def test_kindcheck_with_concerns_at_debt_counselling_routes_to_the_cjg(emmen):
     AccessBasis.objects.create(organisation=debt_counsellor.organisation, person=linda, kind="client")
     check = record_child_check(*acting("schuldhulp"), linda, ChildCheckAnswers(
         children_in_home=True, cares_for_children=False, partner_has_children=False,
-        pregnant=False, concerns=True), Concern(facts="Er is geen eten in huis voor Noah."))
-    signal = check.signal
+        pregnant=False, concerns=True), Concern(facts="Er is geen eten in huis voor Noah.",
+                                                children=(person(NOAH),)))
+    signal = check.signals.get()
     assert [c.category for c in signal.categories.all()] == ["schulden"]
     assert signal.child_concern
     assert signal.proposed_desk.slug == "cjg-emmen-oost"  # where Noah lives, not the adults' desk

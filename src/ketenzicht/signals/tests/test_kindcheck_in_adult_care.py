@@ -1,6 +1,7 @@
 """Kindcheck: adult care (volwassen-GGZ, verslavingszorg, ziekenhuis, schuldhulp) asks at the
 intake of an adult client whether children are in the picture; every check is recorded so its
-use can be measured, and a positive check with concerns opens a signal and its Meldcode."""
+use can be measured, and a positive check with concerns opens a signal about the child and its
+Meldcode (the child and the parent: ``test_a_kindchecks_concern_is_a_signal_about_each_child``)."""
 
 from datetime import datetime
 
@@ -24,7 +25,11 @@ NEGATIVE = ChildCheckAnswers(False, False, False, False)
 POSITIVE = ChildCheckAnswers(children_in_home=True, cares_for_children=False,
                              partner_has_children=False, pregnant=False)
 WITH_CONCERNS = ChildCheckAnswers(True, False, False, False, concerns=True)
-CONCERN = Concern(facts="Moeder is psychotisch; Noah (2) is vaak alleen thuis.")
+
+
+def concern(*children) -> Concern:
+    return Concern(facts="Moeder is psychotisch; Noah (2) is vaak alleen thuis.",
+                   children=children or (person(NOAH),))
 
 
 def _check(answers, concern=None, username="ggz", bsn=LINDA, now=OFFICE_HOURS) -> ChildCheck:
@@ -32,22 +37,21 @@ def _check(answers, concern=None, username="ggz", bsn=LINDA, now=OFFICE_HOURS) -
 
 
 def test_positive_check_with_concerns_opens_a_signal_routed_to_the_childs_cjg(emmen):
-    check = _check(WITH_CONCERNS, CONCERN)
+    check = _check(WITH_CONCERNS, concern())
     signal = Signal.objects.get(child_check=check)
     assert signal.source == Source.CHILD_CHECK
-    assert signal.person == person(LINDA)
+    assert (signal.person, signal.concerns_parent) == (person(NOAH), person(LINDA))
     assert list(signal.categories.values_list("category", flat=True)) == ["psychiatrie-ouder"]
-    assert signal.proposed_desk.slug == "cjg-emmen-oost"  # where Linda and Noah live
+    assert signal.proposed_desk.slug == "cjg-emmen-oost"  # where Noah lives
     assert signal.signaller.user.username == "ggz"
-    assert signal.facts == CONCERN.facts
+    assert signal.facts == concern().facts
     assert fresh(signal).next_step == MeldcodeStep.CONSULTATION  # the Meldcode guide starts
 
 
 @pytest.mark.parametrize("answers", [NEGATIVE, POSITIVE], ids=["negatief", "positief-zonder-zorgen"])
 def test_every_check_is_recorded_without_a_signal(emmen, answers):
     check = _check(answers)
-    check.refresh_from_db()
-    assert check.signal is None
+    assert not check.signals.exists()
     assert (check.children_in_home, check.concerns) == (answers.children_in_home, False)
     assert not Signal.objects.exists()
 
@@ -91,8 +95,9 @@ def test_other_kinds_of_adult_care_propose_their_own_category(emmen):
     vnn = Organisation.objects.get(slug="vnn")
     AccessBasis.objects.create(organisation=vnn, person=person(LINDA), kind="client")
     colleague("vnn", "vnn-intake")
-    check = _check(WITH_CONCERNS, CONCERN, username="vnn-intake")
-    assert list(check.signal.categories.values_list("category", flat=True)) == ["verslaving-ouder"]
+    check = _check(WITH_CONCERNS, concern(), username="vnn-intake")
+    assert list(check.signals.get().categories.values_list("category", flat=True)) == [
+        "verslaving-ouder"]
 
 
 def test_use_of_the_kindcheck_is_counted_in_sql(emmen, django_assert_num_queries):
@@ -101,7 +106,7 @@ def test_use_of_the_kindcheck_is_counted_in_sql(emmen, django_assert_num_queries
     colleague("vnn", "vnn-intake")
     _check(NEGATIVE, now=datetime(2026, 10, 1, 10, tzinfo=AMSTERDAM))
     _check(POSITIVE)
-    _check(WITH_CONCERNS, CONCERN)
+    _check(WITH_CONCERNS, concern())
     _check(NEGATIVE, username="vnn-intake")
     with django_assert_num_queries(1):
         rows = list(child_check_use())

@@ -20,17 +20,17 @@ def test_history_lookup_is_audited():
     with on(date(2025, 4, 1)):
         end_registration(*acting("leerkracht"), school.uuid, EndReason.RISK_GONE)
 
-    who, actor = acting("cjg-demonden")  # the team of Daan's district
+    who, actor = acting("jgz")  # the GGD, with its active registration
     with on(date(2025, 9, 15)):
         history = history_of(who, actor, school.person)
     assert [r.uuid for r in history] == [school.uuid]
 
     event = AuditEvent.objects.get(object_type="verwijsindex-historie")
     assert (event.event_type, event.outcome) == ("read", "success")
-    assert event.user_id == str(who.uuid) and event.organisation == "cjg-de-monden"
+    assert event.user_id == str(who.uuid) and event.organisation == "ggd-drenthe"
     assert event.occurred_at.date() == date(2025, 9, 15)
     assert event.client_pseudonym == str(school.person.uuid)
-    assert event.purpose == "Team van de gebiedsregio waar de persoon woont"
+    assert event.purpose == "Registratie in de verwijsindex"
     assert DAAN not in str(list(AuditEvent.objects.values()))
 
 

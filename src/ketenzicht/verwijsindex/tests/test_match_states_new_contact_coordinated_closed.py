@@ -4,21 +4,22 @@ from datetime import date
 
 import pytest
 
+from ketenzicht.leads.services import LeadChoice, current_lead, pending_change
+from ketenzicht.people.services import current_household
 from ketenzicht.verwijsindex.errors import RefusalKind, RegistrationRefused
 from ketenzicht.verwijsindex.lifecycle import end_registration
 from ketenzicht.verwijsindex.match_actions import record_contact, record_coordinated
 from ketenzicht.verwijsindex.models import EndReason, IndexRegistration
 
-from .lifetimes import acting, on
+from .lifetimes import acting, on, professional
 from .match_helpers import client_match_on
 
 pytestmark = pytest.mark.usefixtures("emmen")
 
 
-def _coordinate(match, **kwargs):
-    kwargs.setdefault("family_coordinator_slug", "cjg-de-monden")
-    kwargs.setdefault("parents_keep_regie", False)
-    return record_coordinated(*acting("cjg-demonden"), match.uuid, **kwargs)
+def _coordinate(match, username: str = "cjg-demonden"):
+    choice = LeadChoice(professional=professional(username), family_preference="Met moeder besproken.")
+    return record_coordinated(*acting("cjg-demonden"), match.uuid, choice=choice)
 
 
 def test_match_states_new_contact_coordinated_closed():
@@ -40,8 +41,11 @@ def test_match_states_new_contact_coordinated_closed():
         _coordinate(match)  # the same regie once more changes nothing
     assert again.value.kind == RefusalKind.INVALID
     with on(date(2025, 9, 8)):
-        changed = _coordinate(match, family_coordinator_slug="ggd-drenthe")
-    assert (changed.status, changed.family_coordinator.slug) == ("afgestemd", "ggd-drenthe")
+        changed = _coordinate(match, "jgz")  # another regisseur: a warm handover waits
+    assert changed.status == "afgestemd"
+    household = current_household(match.person)
+    assert current_lead(household).professional.user.username == "cjg-demonden"
+    assert pending_change(household).professional.user.username == "jgz"
     assert changed.coordinated_at.date() == date(2025, 9, 4)  # the first agreement stays
 
     with on(date(2025, 10, 1)):

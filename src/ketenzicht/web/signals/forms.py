@@ -329,10 +329,25 @@ class ChildCheckForm(forms.Form):
     urgentie = _urgency()
 
     REFUSAL_FIELDS = {"zorgen": "zorgen", "waarneming": "waarneming", "categorieen": "categorieen",
-                      "urgentie": "urgentie"}
+                      "urgentie": "urgentie", "kinderen": "kinderen"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, children=(), **kwargs):
         super().__init__(*args, **kwargs)
+        #: The children the concern can be about (``childcheck.children_in_view``): one signal
+        #: each; without any the signal is about the client.
+        self.children = {str(child.uuid): child for child in children}
+        if self.children:
+            today = timezone.localdate()
+            self.fields["kinderen"] = forms.MultipleChoiceField(
+                label=_("Over welke kinderen maakt u zich zorgen?"),
+                help_text=_("Voor elk kind opent een eigen signaal, met de cliënt als de ouder "
+                            "over wie de zorg gaat."),
+                choices=[(key, _("%(name)s (%(age)s jaar)") % {
+                    "name": child.full_name, "age": child.age_on(today)})
+                    for key, child in self.children.items()],
+                required=False, widget=forms.CheckboxSelectMultiple,
+            )
+            self.initial.setdefault("kinderen", list(self.children))
         questions = {
             name: forms.ChoiceField(
                 label=question, choices=YES_NO, widget=forms.RadioSelect,
@@ -344,3 +359,6 @@ class ChildCheckForm(forms.Form):
 
     def question_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in CHILD_CHECK_QUESTIONS]
+
+    def chosen_children(self) -> tuple:
+        return tuple(self.children[key] for key in self.cleaned_data.get("kinderen", ()))

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ketenzicht.access.audited import open_person, record_listing
-from ketenzicht.access.services import may_see_clients
+from ketenzicht.access.services import may_see_clients, visible_persons
 from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import record
 from ketenzicht.organisations.models import Organisation, Professional
@@ -100,12 +100,15 @@ def signal_new(request: HttpRequest) -> HttpResponse:
     professional = request.professional
     if not may_see_clients(professional):
         return forbidden(request)
-    posted = request.method == "POST"
+    # From the district team's purposeful search (``access.resident_search``): the form, with
+    # the BSN found carried on in the POST body, not yet a submission.
+    carried_bsn = request.POST.get("bsn", "") if request.POST.get("vooraf") else ""
+    posted = request.method == "POST" and not carried_bsn
     person = person_from_uuid(request, (request.POST if posted else request.GET).get("persoon"))
     if person is False:
         return not_found(request)
     form = SignalForm(request.POST if posted else None, request.FILES if posted else None,
-                      initial={"persoon": person.uuid if person else None},
+                      initial={"persoon": person.uuid if person else None, "bsn": carried_bsn},
                       from_person=person is not None)
     if posted and form.is_valid():
         signal = _record(request, form, person)
@@ -274,6 +277,12 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
         "weighing_outcome": _weighing_outcome(entries),
         "is_closed": signal.status == SignalStatus.CLOSED,
         "title": _("Signaal over %(name)s") % {"name": signal.person.full_name},
+        # A signal is a basis (issue 9 §7): the signaller's organisation is involved with the
+        # household and sees its regisseur — not a volunteer organisation, which holds no family.
+        "lead_involved": True if (signal.organisation_id == professional.organisation_id
+                                  and not professional.organisation.type.is_volunteer) else None,
+        # A signal opens no person file to its signaller: link the person only when in view.
+        "person_in_view": visible_persons(professional).filter(pk=signal.person_id).exists(),
     }
     if signaller_side:
         now = timezone.now()
@@ -283,6 +292,10 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
         ]
         context["feedback"] = list(feedback.feedback_for(signal))
         context["oggz_items"] = list(signal.oggz_items.order_by("meeting_on"))
+        # The other children of the same kindcheck: each has a signal (and a Meldcode) of its own.
+        context["same_check_signals"] = list(
+            Signal.objects.filter(child_check_id=signal.child_check_id).exclude(pk=signal.pk)
+            .select_related("person").order_by("id")) if signal.child_check_id else []
     if signaller_side and next_step is not None:
         context["step_form"] = bound.get("step_form") or _step_form(next_step.step, entries, signal)
     if signaller_side and signal.evaluate_on is not None:
@@ -582,7 +595,8 @@ def child_check(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
         return not_found(request)
     if not childcheck.may_check(professional):
         return forbidden(request)
-    form = ChildCheckForm(request.POST if request.method == "POST" else None,
+    children = childcheck.children_in_view(professional, client, timezone.localdate())
+    form = ChildCheckForm(request.POST if request.method == "POST" else None, children=children,
                           initial={"categorieen": list(childcheck.proposed_categories(professional))})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -590,19 +604,23 @@ def child_check(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
             **{name: bool(answer(data[name])) for name in childcheck.QUESTIONS},
             concerns=bool(answer(data["zorgen"])))
         concern = childcheck.Concern(facts=data["waarneming"], categories=tuple(data["categorieen"]),
-                                     urgency=data["urgentie"]) if answers.concerns else None
+                                     urgency=data["urgentie"], children=form.chosen_children(),
+                                     ) if answers.concerns else None
         try:
             check = childcheck.record_child_check(professional, actor, client, answers, concern)
         except Refused as refusal:
             add_refusal(form, refusal)
         else:
-            if check.signal is not None:
-                messages.success(request, _("Kindcheck vastgelegd. Er is een signaal geopend: "
-                                            "doorloop hieronder de stappen van de meldcode."))
-                return _to_signal(check.signal.uuid, "meldcode")
+            opened = list(check.signals.select_related("person").order_by("id"))
+            if opened:
+                messages.success(request, _("Kindcheck vastgelegd. Er is een signaal geopend over "
+                                            "%(names)s: doorloop hieronder de stappen van de "
+                                            "meldcode.") % {
+                    "names": ", ".join(signal.person.full_name for signal in opened)})
+                return _to_signal(opened[0].uuid, "meldcode")
             messages.success(request, _("Kindcheck vastgelegd"))
             return redirect("web:person", person_uuid=client.uuid)
     return render(request, "web/signal_child_check.html", {
-        "form": form, "client": client,
+        "form": form, "client": client, "children": children,
         "title": _("Kindcheck bij %(name)s") % {"name": client.full_name},
     })

@@ -39,6 +39,15 @@ def demo(transactional_db, settings):
     return accounts
 
 
+@pytest.fixture
+def demo_with_casework(transactional_db, settings):
+    """The same demo with its history and casework (``demo/casework.py``): the Jansen household
+    in the caseload of the CJG-Jeugdteam De Velden, the Yilmaz plan agreed."""
+    load_demo(households=3, history=True)
+    settings.DEMO_MODE = True
+    return accounts
+
+
 @contextmanager
 def chromium_tab() -> Iterator:
     """A tab of Debian's chromium in Dutch, for a server anywhere (live server or subprocess)."""

@@ -6,6 +6,8 @@ matchregisseur; the teacher then finds the match in Mijn verwijsindex, the notic
 worklist. Set ``KETENZICHT_SCREENSHOTS=/some/dir`` to keep screenshots of every page.
 """
 
+from ketenzicht.organisations.models import Professional
+
 from .browser import BROWSER_MARKS, Login, assert_accessible, demo, page  # noqa: F401 (fixtures)
 
 pytestmark = BROWSER_MARKS
@@ -101,9 +103,15 @@ def test_two_organisations_register_daan_and_both_see_the_match(demo, page, live
     page.get_by_role("button", name="Contact gelegd").click()
     assert page.get_by_text("Vastgelegd dat er contact is gelegd").is_visible()
     page.get_by_role("button", name="Afstemming vastleggen").click()
-    assert page.get_by_text("Kies wie de regie voert voor het gezin.").first.is_visible()
+    assert page.get_by_text("Kies of een professional of de ouders zelf de regie voeren.").first.is_visible()
+    assert page.get_by_text("Kies de regisseur of de achtervang.").first.is_visible()
     assert_accessible(page, "vir-match-afstemmen-fout")
-    page.get_by_label("GGD Drenthe, jeugdgezondheidszorg").check()
+    # The family's regisseur is a named professional, chosen with the family (leads).
+    page.get_by_label("Een professional is regisseur").check()
+    nurse = Professional.objects.select_related("user").get(user__username="jgz")
+    page.get_by_label("Regisseur, of achtervang als de ouders zelf regie voeren").select_option(
+        value=str(nurse.uuid))
+    page.get_by_label("Voorkeur van het gezin").fill("Moeder wil de jeugdverpleegkundige.")
     page.get_by_role("button", name="Afstemming vastleggen").click()
     assert page.get_by_text("Vastgelegd wie de regie voert voor het gezin.").is_visible()
     assert "GGD Drenthe" in page.get_by_role("definition").filter(

@@ -17,7 +17,7 @@ def test_household_page_without_basis_is_404_like_missing(parties, verified_logi
 
 
 def test_household_page_with_basis_lists_members(parties, verified_login):
-    client = verified_login(parties.district_team)
+    client = verified_login(parties.involved)
     response = client.get(f"/huishoudens/{parties.household.uuid}/")
 
     assert response.status_code == 200

@@ -1,5 +1,6 @@
 """Kindcheck: the button only for adult care and only on an adult's page; every check is recorded;
-a positive check with concerns opens a signal and lands on its Meldcode guide."""
+a positive check with concerns opens a signal about the child, naming the client as the parent
+the concern is about, and lands on its Meldcode guide."""
 
 import pytest
 
@@ -21,11 +22,11 @@ def test_kindcheck_button_shows_for_adult_care_on_an_adult_only():
     assert f'href="/personen/{linda.uuid}/kindcheck/">Kindcheck</a>' in page(ggz, f"/personen/{linda.uuid}/")
     assert "kindcheck/" not in page(ggz, f"/personen/{noah.uuid}/")
     # Not adult care: no kindcheck on an adult's page, and the page itself is refused.
-    cjg = logged_in("cjg-demonden")
+    school = logged_in("leerkracht")  # Anja is in view through her son Daan, the school's pupil
     anja = person(ANJA)
-    html = page(cjg, f"/personen/{anja.uuid}/")
+    html = page(school, f"/personen/{anja.uuid}/")
     assert "kindcheck/" not in html and "Signaal vastleggen" in html
-    assert cjg.get(f"/personen/{anja.uuid}/kindcheck/").status_code == 403
+    assert school.get(f"/personen/{anja.uuid}/kindcheck/").status_code == 403
 
 
 def test_kindcheck_page_asks_the_four_questions_in_dutch():
@@ -49,7 +50,7 @@ def test_a_negative_kindcheck_is_recorded_and_returns_to_the_person():
 
     assert response.status_code == 302 and response["Location"] == f"/personen/{linda.uuid}/"
     assert "Kindcheck vastgelegd" in page(client, response["Location"])
-    assert ChildCheck.objects.get().signal is None
+    assert not ChildCheck.objects.get().signals.exists()
 
 
 def test_an_unanswered_question_is_shown_next_to_it():
@@ -60,9 +61,12 @@ def test_an_unanswered_question_is_shown_next_to_it():
 
 
 def test_positive_with_concerns_needs_facts_and_then_opens_the_meldcode():
-    linda = person(LINDA)
+    linda, noah = person(LINDA), person(NOAH)
     client = logged_in("ggz")
-    positive = {**NO_CHILDREN, "children_in_home": "ja", "zorgen": "ja",
+    # Noah lives with Linda: the page offers him, ticked, as the child the concern is about.
+    form = page(client, f"/personen/{linda.uuid}/kindcheck/")
+    assert f'value="{noah.uuid}"' in form and "Noah Bakker (" in form
+    positive = {**NO_CHILDREN, "children_in_home": "ja", "zorgen": "ja", "kinderen": [noah.uuid],
                 "categorieen": ["psychiatrie-ouder"], "urgentie": "regulier"}
 
     html = client.post(f"/personen/{linda.uuid}/kindcheck/", positive).content.decode()
@@ -73,8 +77,11 @@ def test_positive_with_concerns_needs_facts_and_then_opens_the_meldcode():
         **positive, "waarneming": "Moeder is opgenomen geweest; Noah (2) is dan bij de buren."})
 
     signal = Signal.objects.get()
-    assert signal.person == linda and ChildCheck.objects.get().signal == signal
+    assert (signal.person, signal.concerns_parent) == (noah, linda)
+    assert signal.child_check == ChildCheck.objects.get()
     assert response["Location"] == f"/signalen/{signal.uuid}/#meldcode"
     html = page(client, f"/signalen/{signal.uuid}/")
-    assert "Kindcheck vastgelegd. Er is een signaal geopend" in html
+    assert "Signaal over Noah Bakker" in html
+    assert "Kindcheck vastgelegd. Er is een signaal geopend over Noah Bakker" in html
+    assert "Zorgen over de ouder" in html and "Linda Bakker (uit de kindcheck)" in html
     assert "Stap 2 vastleggen" in html

@@ -16,10 +16,11 @@ from ketenzicht.audit.models import AuditEvent
 from ketenzicht.conftest import totp_code
 from ketenzicht.demo.accounts import DEMO_PASSWORD
 from ketenzicht.demo.loader import load_demo
+from ketenzicht.leads.services import current_lead
 from ketenzicht.notify.models import Notice
 from ketenzicht.organisations.models import Professional, Role
 from ketenzicht.organisations.tests.factories import TOTPDeviceFactory
-from ketenzicht.people.services import find_person_by_bsn
+from ketenzicht.people.services import current_household, find_person_by_bsn
 from ketenzicht.verwijsindex.lifecycle import end_registration
 from ketenzicht.verwijsindex.models import (
     EndReason,
@@ -238,14 +239,23 @@ def test_only_matchregisseur_sees_coordination_actions(login):
     match.refresh_from_db()
     assert match.status == MatchStatus.CONTACT_MADE
     missing = cjg.post(url, {"actie": "afgestemd"}, follow=True).content.decode()
-    assert "Kies wie de regie voert voor het gezin." in missing
-    cjg.post(url, {"actie": "afgestemd", "regisseur": "kristalla"})
+    # every missing answer at once
+    assert "Kies of een professional of de ouders zelf de regie voeren." in missing
+    assert "Kies de regisseur of de achtervang." in missing
+    without_preference = cjg.post(url, {"actie": "afgestemd", "regie": "professional",
+                                        "professional": str(professional("leerkracht").uuid)})
+    assert "Leg vast wat het gezin wil" in without_preference.content.decode()
+    cjg.post(url, {"actie": "afgestemd", "regie": "professional",
+                   "professional": str(professional("leerkracht").uuid),
+                   "voorkeur_gezin": "Moeder vertrouwt de juf."})
     match.refresh_from_db()
     assert match.status == MatchStatus.COORDINATED
-    assert match.family_coordinator.slug == "kristalla"
+    lead = current_lead(current_household(match.person))
+    assert (lead.organisation.slug, lead.agreed_via_uuid) == ("kristalla", match.uuid)
     # Everyone involved sees who the regisseur is.
-    assert "Regisseur van het gezin" in teacher.get(url).content.decode()
-    assert "Jenaplan BO Kristalla</dd>" in teacher.get(url).content.decode()
+    page = teacher.get(url).content.decode()
+    assert "Regisseur van het gezin" in page
+    assert f"{professional('leerkracht').display_name}, {lead.organisation.name}</dd>" in page
 
 
 # --- worklist, notices ------------------------------------------------------------------------
@@ -376,8 +386,9 @@ def test_my_registrations_without_n_plus_one(login, django_assert_max_num_querie
     register_as("jgz", "999990081")
     many = _overview_queries(client)
     assert many == few, f"{few} queries for 2 registrations, {many} for {len(YOUTHS)}"
-    # The budget includes the audit append for the clients listed (a fixed handful of queries).
-    with django_assert_max_num_queries(25):
+    # The budget includes the audit append for the clients listed (a fixed handful of queries)
+    # and one query for the households' regisseurs of the matches listed.
+    with django_assert_max_num_queries(26):
         client.get("/verwijsindex/")
 
 

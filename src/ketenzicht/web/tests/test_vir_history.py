@@ -3,7 +3,10 @@ professional whose organisation has an active registration on the youth (issue 3
 
 import pytest
 
+from ketenzicht.access.models import BasisKind
+from ketenzicht.access.services import grant_basis
 from ketenzicht.audit.models import AuditEvent
+from ketenzicht.audit.services import SYSTEM
 from ketenzicht.people.services import find_person_by_bsn
 from ketenzicht.verwijsindex.lifecycle import end_registration
 from ketenzicht.verwijsindex.models import EndReason
@@ -50,7 +53,10 @@ def test_history_lookup_from_person_page_is_audited(daan):
 
 
 def test_history_button_hidden_without_active_registration(daan):
-    client = logged_in("cjg-demonden")  # sees Daan (district team), but registered nothing
+    # The team sees Daan through its case, but registered nothing.
+    grant_basis(professional("cjg-demonden").organisation, daan, BasisKind.CASE, "casus",
+                actor=SYSTEM)
+    client = logged_in("cjg-demonden")
     page = client.get(f"/personen/{daan.uuid}/")
     assert page.status_code == 200
     assert BUTTON not in page.content.decode()

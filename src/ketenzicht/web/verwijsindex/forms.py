@@ -152,27 +152,6 @@ class PostponeForm(forms.Form):
     REFUSAL_FIELDS = {"reden": "reden_uitstel"}
 
 
-PARENTS = "ouders"
-
-
-class CoordinatedForm(forms.Form):
-    """Who is the family's regisseur: one of the organisations, or the parents themselves."""
-
-    regisseur = forms.ChoiceField(
-        label=_("Regisseur van het gezin"), widget=forms.RadioSelect,
-        error_messages={"required": _("Kies wie de regie voert voor het gezin.")},
-    )
-
-    REFUSAL_FIELDS = {"regisseur": "regisseur"}
-
-    def __init__(self, *args, organisations=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["regisseur"].choices = [
-            *((organisation.slug, organisation.name) for organisation in organisations),
-            (PARENTS, _("De ouders voeren zelf regie")),
-        ]
-
-
 class ObjectionForm(forms.Form):
     registratie = forms.UUIDField(
         label=_("Kenmerk van de registratie"),

@@ -25,6 +25,7 @@ from ketenzicht.access.services import visible_persons
 from ketenzicht.organisations.models import Organisation, Professional, Role
 from ketenzicht.people.models import Person
 from ketenzicht.people.services import reveal_bsn
+from ketenzicht.refusals import Refused
 from ketenzicht.verwijsindex import informing, lifecycle, listings, match_actions, objections
 from ketenzicht.verwijsindex.errors import RegistrationRefused
 from ketenzicht.verwijsindex.models import (
@@ -45,11 +46,11 @@ from ketenzicht.verwijsindex.services import (
 )
 
 from ..guards import professional_required, role_required, web_actor
+from ..leads.forms import LeadChoiceForm
+from ..leads.forms import add_refusal as add_lead_refusal
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
 from .forms import (
-    PARENTS,
-    CoordinatedForm,
     EndForm,
     InformedForm,
     ObjectionForm,
@@ -175,6 +176,7 @@ def youths_of(match: Match, participants: list[Participant], professional: Profe
 
 
 def _match_view(match: Match, professional: Professional) -> dict:
+    match_actions.attach_household_leads([match])
     participants = participants_of(match, professional)
     organisations = {match.match_coordinator.pk: match.match_coordinator}
     for participant in participants:
@@ -301,6 +303,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     matches = Paginator(
         listings.matches_for_listing(match_actions.matches_of(professional)), PAGE_SIZE
     ).get_page(request.GET.get("matchpagina"))
+    match_actions.attach_household_leads(matches)  # the page keeps these objects
     record_listing(
         web_actor(request, professional),
         [str(r.person.uuid) for r in registrations]
@@ -324,9 +327,12 @@ def match(request: HttpRequest, match_uuid: UUID) -> HttpResponse:
     if found is None:
         return not_found(request)
     view = _match_view(found, professional)
-    coordinated_form = CoordinatedForm(organisations=view["organisations"], initial={
-        "regisseur": PARENTS if found.parents_keep_regie else (
-            found.family_coordinator.slug if found.family_coordinator_id else None)})
+    candidates = match_actions.coordination_candidates(found) if view["is_coordinator"] else []
+    lead = found.household_lead
+    coordinated_form = LeadChoiceForm(candidates=candidates, initial={
+        "regie": lead.kind, "professional": str(lead.professional.uuid),
+        "voorkeur_gezin": lead.family_preference, "afspraken": lead.agreements,
+    } if lead else {})
     action = request.POST.get("actie") if request.method == "POST" else None
     if action and not view["is_coordinator"]:
         return forbidden(request)
@@ -339,16 +345,13 @@ def match(request: HttpRequest, match_uuid: UUID) -> HttpResponse:
             messages.success(request, _("Vastgelegd dat er contact is gelegd met de betrokkenen."))
         return redirect("web:vir_match", match_uuid=match_uuid)
     if action == "afgestemd":
-        coordinated_form = CoordinatedForm(request.POST, organisations=view["organisations"])
+        coordinated_form = LeadChoiceForm(request.POST, candidates=candidates)
         if coordinated_form.is_valid():
-            choice = coordinated_form.cleaned_data["regisseur"]
             try:
-                match_actions.record_coordinated(
-                    professional, actor, match_uuid,
-                    family_coordinator_slug=None if choice == PARENTS else choice,
-                    parents_keep_regie=choice == PARENTS)
-            except RegistrationRefused as refusal:
-                add_refusal(coordinated_form, refusal)
+                match_actions.record_coordinated(professional, actor, match_uuid,
+                                                 choice=coordinated_form.choice())
+            except Refused as refusal:
+                add_lead_refusal(coordinated_form, refusal)
             else:
                 messages.success(request, _("Vastgelegd wie de regie voert voor het gezin."))
                 return redirect("web:vir_match", match_uuid=match_uuid)

@@ -4,27 +4,33 @@ Client data is only ever opened through ``access.audited``, which checks need-to
 the audit event. Without a basis the answer is the same 404 page a missing object gets.
 """
 
+from contextlib import suppress
 from uuid import UUID
 
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ketenzicht.access.audited import open_household, open_person, search_by_bsn
+from ketenzicht.access.resident_search import SearchPurpose, find_resident, may_find_residents
 from ketenzicht.access.services import basis_for, visible_person, visible_persons
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household, Person
 from ketenzicht.people.services import current_household, current_members, relations_of, reveal_bsn
+from ketenzicht.refusals import Refused
+from ketenzicht.signals.clients import end_client, is_client, may_register_clients, register_client
 from ketenzicht.verwijsindex.history import history_of, may_see_history
 
-from ..forms import BsnSearchForm
+from ..forms import BsnSearchForm, ResidentSearchForm
 from ..guards import professional_required, web_actor
 from ..register import refresh_household
 from ..responses import forbidden, not_found
+from ..signals.forms import add_refusal
 from ..signals.views import person_buttons
 from ..verwijsindex.views import may_register
 from ..worklist import worklist_for
@@ -50,9 +56,106 @@ def search(request: HttpRequest) -> HttpResponse:
         if result.person is not None:
             return redirect("web:person", person_uuid=result.person.uuid)
         not_found_message = _("Geen persoon gevonden waarvoor u een grondslag heeft.")
+    return _search_page(request, form=form, not_found_message=not_found_message)
+
+
+def _search_page(request: HttpRequest, **context) -> HttpResponse:
+    professional = request.professional
+    may_find = may_find_residents(professional)
+    context.setdefault("form", BsnSearchForm())
+    if may_find:
+        context.setdefault("resident_form", ResidentSearchForm())
     return render(request, "web/search.html", {
-        "form": form, "not_found_message": not_found_message, "title": _("Persoon zoeken"),
+        **context, "may_find_residents": may_find,
+        "may_register_clients": may_register_clients(professional),
+        "title": _("Persoon zoeken"),
     })
+
+
+@require_POST
+@professional_required
+def resident_search(request: HttpRequest) -> HttpResponse:
+    """A district team finds a resident without a basis, only to record an application or a
+    signal: the purpose and reason are audited, and the answer is the name and date of birth
+    with the next step (``access.resident_search``). Rendered, never redirected: the BSN goes on
+    in the next form's POST body."""
+    professional = request.professional
+    if not may_find_residents(professional):
+        with suppress(Refused):  # the service audits the refused attempt
+            find_resident(professional, web_actor(request, professional), "", "", "")
+        return forbidden(request)
+    form = ResidentSearchForm(request.POST)
+    if not form.is_valid():
+        return _search_page(request, resident_form=form)
+    data = form.cleaned_data
+    try:
+        resident = find_resident(professional, web_actor(request, professional), data["bsn"],
+                                 data["doel"], data["reden"])
+    except Refused as refusal:
+        add_refusal(form, refusal)
+        return _search_page(request, resident_form=form)
+    if resident is None:
+        return _search_page(request, resident_form=form, resident_not_found=_(
+            "Geen inwoner van uw gebiedsregio gevonden met dit BSN."))
+    return render(request, "web/resident_found.html", {
+        "resident": resident, "next_url": _next_step_url(resident.purpose),
+        "title": _("Inwoner gevonden"),
+    })
+
+
+def _next_step_url(purpose: str) -> str:
+    """Where the found resident's BSN goes on (posted): the signal form, or the application
+    page of ``web.plans`` once it exists."""
+    name = "web:signal_new" if purpose == SearchPurpose.SIGNAL else "web:application_new"
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
+
+
+@require_http_methods(["GET", "POST"])
+@professional_required
+def client_register(request: HttpRequest) -> HttpResponse:
+    """Adult care makes a person its client (the basis the kindcheck needs), by BSN."""
+    professional = request.professional
+    if not may_register_clients(professional):
+        return forbidden(request)
+    form = BsnSearchForm(request.POST or None, auto_id="client_%s")
+    if request.method == "POST" and form.is_valid():
+        savepoint = transaction.savepoint()
+        try:
+            registration = register_client(professional, web_actor(request, professional),
+                                           form.cleaned_data["bsn"])
+        except Refused as refusal:
+            transaction.savepoint_commit(savepoint)  # keep the audit event of the refusal
+            form.add_error("bsn" if refusal.field == "bsn" else None, refusal.message)
+        else:
+            names = {"name": registration.person.full_name,
+                     "organisation": professional.organisation.name}
+            messages.success(request, (
+                _("%(name)s is ingeschreven als cliënt van %(organisation)s.")
+                if registration.created else
+                _("%(name)s was al cliënt van %(organisation)s.")) % names)
+            return redirect("web:person", person_uuid=registration.person.uuid)
+    return render(request, "web/client_register.html", {
+        "form": form, "title": _("Cliënt inschrijven"),
+    })
+
+
+@require_POST
+@professional_required
+def client_end(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+    """End the client relation: the organisation's basis ends, and with it its view."""
+    professional = request.professional
+    if not may_register_clients(professional):
+        return forbidden(request)
+    try:
+        person = end_client(professional, web_actor(request, professional), person_uuid)
+    except Refused:
+        return not_found(request)  # the refusal was audited; the answer is a missing person's
+    messages.success(request, _("De cliëntrelatie met %(name)s is beëindigd.") % {
+        "name": person.full_name})
+    return redirect("web:search")
 
 
 @professional_required
@@ -116,6 +219,8 @@ def _person_context(professional: Professional, person: Person) -> dict:
         "may_register": may_register(professional),
         "may_see_history": may_see_history(professional, person),
         **person_buttons(professional, person),
+        "is_client": may_register_clients(professional)
+        and is_client(professional.organisation, person),
         "title": person.full_name,
     }
 

@@ -1,0 +1,1 @@
+"""The household plan (gezinsplan) for a plan member's own system (issue 9, point 9)."""

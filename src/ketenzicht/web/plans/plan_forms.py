@@ -1,0 +1,154 @@
+"""Forms of the household plan's pages, one per part (one task at a time).
+
+The plan services decide; these forms only collect input. Every field is optional here where a
+service checks it, so each rule has one Dutch message (the service's), and a whole-form refusal
+(``PlanRefused``) puts every problem next to its field at once.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ketenzicht.organisations.models import Organisation, Professional
+from ketenzicht.people.models import Person
+from ketenzicht.plans.household_plan import PlanRefused
+from ketenzicht.plans.models import ActionHolder, LifeArea, PlanCloseReason
+from ketenzicht.refusals import Refused
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def add_refusal(form: forms.Form, refusal: Refused) -> None:
+    """Every problem of a whole-form refusal next to its field; one refusal above the form."""
+    problems = refusal.problems if isinstance(refusal, PlanRefused) else ((refusal.field, refusal.message),)
+    mapping = getattr(form, "REFUSAL_FIELDS", {})
+    for field, message in problems:
+        name = mapping.get(field, field)
+        form.add_error(name if name in form.fields else None, message)
+
+
+def _text(label, help_text="", max_length=4000) -> forms.CharField:
+    return forms.CharField(label=label, help_text=help_text, required=False, max_length=max_length,
+                           widget=forms.Textarea)
+
+
+def _date(label, help_text="") -> forms.DateField:
+    return forms.DateField(label=label, help_text=help_text, required=False, widget=DATE,
+                           error_messages={"invalid": _("Vul een geldige datum in.")})
+
+
+class TextsForm(forms.Form):
+    family_question = _text(_("Vraag van het gezin"), _("In de woorden van het gezin zelf."))
+    family_view = _text(_("Visie van het gezin"), _("Hoe het gezin zelf naar de situatie kijkt."))
+    strengths = _text(_("Krachten"))
+    network = _text(_("Netwerk"), _("Wie uit de familie, buurt of vriendenkring helpt mee?"))
+    safety_agreements = _text(_("Veiligheidsafspraken"))
+    review_months = forms.IntegerField(label=_("Evaluatie elke (maanden)"), min_value=1, max_value=12,
+                                       error_messages={"required": _("Kies hoe vaak het plan wordt "
+                                                                     "geëvalueerd (1 tot 12 maanden)."),
+                                                       "min_value": _("Kies 1 tot 12 maanden."),
+                                                       "max_value": _("Kies 1 tot 12 maanden.")})
+
+
+class ConcernForm(forms.Form):
+    area = forms.ChoiceField(label=_("Leefgebied"), required=False,
+                             choices=[("", _("— kies —")), *LifeArea.choices])
+    concern = _text(_("Zorg"))
+
+
+class GoalForm(forms.Form):
+    member = forms.ChoiceField(label=_("Voor wie"), required=False)
+    goal = _text(_("Doel"))
+    progress_sign = _text(_("Waaraan zien we vooruitgang?"),
+                          _("Wat ziet het gezin (en u) als het beter gaat?"))
+    achieved_on = _date(_("Bereikt op"), _("Alleen invullen als het doel bereikt is."))
+
+    def __init__(self, *args, members: list[Person] = (), with_achieved: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = {str(p.uuid): p for p in members}
+        self.fields["member"].choices = [("", _("Het hele huishouden")),
+                                         *((key, p.full_name) for key, p in self.members.items())]
+        if not with_achieved:
+            del self.fields["achieved_on"]
+
+    def chosen_member(self) -> Person | None:
+        return self.members.get(self.cleaned_data.get("member") or "")
+
+
+class ActionForm(forms.Form):
+    holder_kind = forms.ChoiceField(label=_("Wie voert de actie uit?"), required=False,
+                                    widget=forms.RadioSelect, choices=ActionHolder.choices)
+    professional = forms.ChoiceField(label=_("Professional"), required=False,
+                                     help_text=_("Als een professional de actie uitvoert."))
+    organisation = forms.ChoiceField(label=_("Organisatie"), required=False,
+                                     help_text=_("Als een organisatie de actie uitvoert."))
+    holder_name = forms.CharField(label=_("Naam"), required=False, max_length=200,
+                                  help_text=_("Als een gezinslid of iemand uit het netwerk de actie "
+                                              "uitvoert."))
+    what = _text(_("Wat"))
+    due_on = _date(_("Uiterlijk"))
+    is_help = forms.BooleanField(label=_("Dit is hulp voor het gezin (het plan sluit pas als de hulp is "
+                                         "gestart)"), required=False)
+
+    def __init__(self, *args, professionals: list[Professional] = (),
+                 organisations: list[Organisation] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.professionals = {str(p.uuid): p for p in professionals}
+        self.organisations = {o.slug: o for o in organisations}
+        self.fields["professional"].choices = [("", _("— kies —")), *(
+            (key, f"{p.display_name} — {p.organisation.name}") for key, p in self.professionals.items())]
+        self.fields["organisation"].choices = [("", _("— kies —")), *(
+            (key, o.name) for key, o in self.organisations.items())]
+
+
+class ActionUpdateForm(forms.Form):
+    what = _text(_("Wat"))
+    due_on = _date(_("Uiterlijk"))
+    is_help = forms.BooleanField(label=_("Dit is hulp voor het gezin"), required=False)
+    help_started_on = _date(_("Hulp gestart op"))
+    done_on = _date(_("Gedaan op"))
+
+
+class MemberForm(forms.Form):
+    organisation = forms.ChoiceField(label=_("Organisatie"), required=False)
+    professional = forms.ChoiceField(label=_("Professional"), required=False,
+                                     help_text=_("Het vaste aanspreekpunt van die organisatie (mag leeg)."))
+    role = forms.CharField(label=_("Rol in het plan"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Telefoon"), required=False, max_length=30)
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
+
+    def __init__(self, *args, professionals: list[Professional] = (),
+                 organisations: list[Organisation] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.professionals = {str(p.uuid): p for p in professionals}
+        self.organisations = {o.slug: o for o in organisations}
+        self.fields["professional"].choices = [("", _("— geen —")), *(
+            (key, f"{p.display_name} — {p.organisation.name}") for key, p in self.professionals.items())]
+        self.fields["organisation"].choices = [("", _("— kies —")), *(
+            (key, o.name) for key, o in self.organisations.items())]
+
+
+class AgreementForm(forms.Form):
+    parents_agreed_on = _date(_("Ouders akkoord op"))
+    youth_agreed_on = _date(_("Jeugdige akkoord op"), _("Vanaf 12 jaar stemt de jeugdige zelf in."))
+
+    REFUSAL_FIELDS = {"regisseur": None, "family_question": None, "goals": None}
+
+
+class ReviewForm(forms.Form):
+    held_on = _date(_("Geëvalueerd op"))
+    summary = _text(_("Wat leverde de evaluatie op?"), max_length=2000)
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(label=_("Waarom sluit het plan?"), required=False, widget=forms.RadioSelect,
+                               choices=PlanCloseReason.choices)
+    explanation = _text(_("Toelichting"), _("Waarom kan het gezin verder zonder plan?"), max_length=2000)
+
+
+class CallToAccountForm(forms.Form):
+    question = _text(_("Wat vraagt u van de deelnemer?"), max_length=2000)
+    due_on = _date(_("Antwoord uiterlijk"))
+
+
+class AnswerForm(forms.Form):
+    answer = _text(_("Uw antwoord aan de regisseur"), max_length=2000)

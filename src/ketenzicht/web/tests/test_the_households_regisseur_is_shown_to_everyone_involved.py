@@ -1,0 +1,109 @@
+"""Everyone whose organisation has a basis on any member of the household sees who the regisseur
+is and how to reach them — on the person, household, match and signal pages — and nobody else:
+the regisseur's own organisation, an organisation involved through another member (or only
+through a verwijsindex registration), and an uninvolved organisation (404, audited; or, where it
+may see a signal it made, no regisseur)."""
+
+import pytest
+from django.test import Client
+
+from ketenzicht.audit.models import AuditEvent, Outcome
+from ketenzicht.conftest import totp_code
+from ketenzicht.demo.accounts import DEMO_PASSWORD
+from ketenzicht.leads.services import LeadChoice, Source, appoint
+from ketenzicht.leads.tests.conftest import (  # noqa: F401 (the fixture)
+    DAAN,
+    EMMA,
+    WEDNESDAY,
+    acting,
+    appoint_cjg,
+    de_vries,
+    emmen,
+    professional,
+)
+from ketenzicht.organisations.tests.factories import TOTPDeviceFactory
+from ketenzicht.people.services import find_person_by_bsn
+from ketenzicht.signals.services import SignalRequest, record_signal
+from ketenzicht.verwijsindex.models import Match
+from ketenzicht.verwijsindex.services import Contact, RegistrationRequest, register
+
+HEADING = "Regisseur van huishouden De Vries"
+
+
+@pytest.fixture
+def login(emmen):  # noqa: F811
+    def as_user(username: str) -> Client:
+        client = Client()
+        device = TOTPDeviceFactory(user=professional(username).user)
+        assert client.post("/inloggen/", {
+            "username": username, "password": DEMO_PASSWORD,
+            "otp_device": device.persistent_id, "otp_token": totp_code(device)}).status_code == 302
+        return client
+
+    return as_user
+
+
+def _page(client: Client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_person_and_household_pages_show_the_regisseur_to_the_involved(login):
+    appoint_cjg()
+    cjg = professional("cjg-demonden")
+    daan, emma = find_person_by_bsn(DAAN), find_person_by_bsn(EMMA)
+    for username, url in [("cjg-demonden", f"/huishoudens/{de_vries().uuid}/"),
+                          ("leerkracht", f"/personen/{daan.uuid}/"),
+                          ("leerkracht", f"/huishoudens/{de_vries().uuid}/"),
+                          ("jgz", f"/personen/{emma.uuid}/")]:  # only a registration on Emma
+        page = _page(login(username), url)
+        assert HEADING in page and cjg.display_name in page and "CJG-Jeugdteam De Monden" in page, url
+        phone = cjg.phone or cjg.organisation.phone
+        assert not phone or phone in page
+
+
+def test_an_uninvolved_organisation_gets_404_and_the_attempt_is_audited(login):
+    appoint_cjg()
+    ggz = login("ggz")
+    daan = find_person_by_bsn(DAAN)
+    assert ggz.get(f"/personen/{daan.uuid}/").status_code == 404
+    assert ggz.get(f"/huishoudens/{de_vries().uuid}/").status_code == 404
+    assert AuditEvent.objects.filter(client_pseudonym=str(daan.uuid), organisation="ggz-drenthe",
+                                     outcome=Outcome.DENIED).count() == 2
+
+
+def test_parents_keeping_regie_show_the_backup_and_that_agreements_exist(login):
+    by, actor = acting("cjg-demonden")
+    appoint(by, actor, de_vries(), LeadChoice(professional=professional("leerkracht"),
+                                              parents_keep_regie=True, agreements="Maandelijks bellen."),
+            Source("gezinsplan"), now=WEDNESDAY)
+    page = _page(login("cjg-demonden"), f"/huishoudens/{de_vries().uuid}/")
+    assert "De ouders voeren zelf regie" in page and "de afspraken zijn vastgelegd" in page
+    assert f"{professional('leerkracht').display_name}, " in page
+    assert "Maandelijks bellen." not in page  # the agreements' existence, not their content
+
+
+def test_the_match_page_shows_the_regisseur_to_its_participants(login):
+    appoint_cjg()
+    for username in ("leerkracht", "jgz"):
+        register(*acting(username), RegistrationRequest(
+            bsn=DAAN, risk_categories=("e",), suspicion_confirmed=True,
+            contact=Contact(name="Contact", phone="0591 000000", email="c@example.org")))
+    match = Match.objects.get(kind="client", person=find_person_by_bsn(DAAN))
+    page = _page(login("jgz"), f"/verwijsindex/matches/{match.uuid}/")
+    assert HEADING in page and professional("cjg-demonden").display_name in page
+    assert login("ggz").get(f"/verwijsindex/matches/{match.uuid}/").status_code == 404
+
+
+def test_the_signal_page_shows_the_regisseur_only_to_an_involved_signaller(login):
+    appoint_cjg()
+    request = SignalRequest(bsn=DAAN, categories=("emotionele-verwaarlozing",), urgency="regulier",
+                            facts="Daan komt zonder jas.")
+    school_signal = record_signal(*acting("leerkracht"), request, WEDNESDAY)
+    assert HEADING in _page(login("leerkracht"), f"/signalen/{school_signal.uuid}/")
+    # a volunteer may record a signal about Daan, but is not involved with the household
+    volunteer_signal = record_signal(*acting("vrijwilliger"), request, WEDNESDAY)
+    page = _page(login("vrijwilliger"), f"/signalen/{volunteer_signal.uuid}/")
+    assert HEADING not in page and professional("cjg-demonden").display_name not in page
+    assert login("ggz").get(f"/signalen/{school_signal.uuid}/").status_code == 404

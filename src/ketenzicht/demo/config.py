@@ -126,14 +126,17 @@ class OrganisationTypeConfig:
     is_adult_care: bool = False
     is_volunteer: bool = False
     reports_child_concerns_to_veilig_thuis: bool = False
+    assesses_risk: bool = False
 
 
 # Registering is a right of designated organisations (meldbevoegd); volunteers may not. Only
 # organisations whose core task is helping youth may coordinate a match: schools and police
 # register, never coordinate.
 #
-# Decisions on district bases (need-to-know):
-# - CJG-Jeugdteam: yes. It is the competent team for every youth living in its district.
+# Decisions on district bases (need-to-know; ``grants_district_basis``):
+# - CJG-Jeugdteam: yes, but only as the purposeful search (``access.resident_search``): it finds
+#   a resident of its district without a basis to record an application or a signal, audited with
+#   the reason; it sees the person and household only through the case or signal that follows.
 # - Sociaal gebiedsteam: no, and it does not coordinate matches either (its core task is the
 #   whole social domain, not youth help). It receives signals about adult circumstances (income, housing,
 #   Wmo), so it gets a basis per case (a signal), never a view of every resident of its district.
@@ -153,7 +156,9 @@ ORGANISATION_TYPES: tuple[OrganisationTypeConfig, ...] = (
     OrganisationTypeConfig("sociaal-gebiedsteam", "Sociaal gebiedsteam", receives_signals=True),
     OrganisationTypeConfig("mee", "MEE", may_coordinate_match=True),
     OrganisationTypeConfig("huisarts", "Huisarts"),
-    OrganisationTypeConfig("jgz", "Jeugdgezondheidszorg (JGZ)", may_coordinate_match=True),
+    # The JGZ holds no case but assesses a household with the same instrument as the teams.
+    OrganisationTypeConfig("jgz", "Jeugdgezondheidszorg (JGZ)", may_coordinate_match=True,
+                           assesses_risk=True),
     OrganisationTypeConfig("kinderopvang", "Kinderopvang en peuterwerk"),
     OrganisationTypeConfig("school", "School"),
     OrganisationTypeConfig("schuldhulp", "Schuldhulpverlening", is_adult_care=True),

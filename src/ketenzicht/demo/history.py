@@ -17,6 +17,7 @@ with very few households may lack one; the summary says which were placed.
 """
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -29,13 +30,12 @@ from ketenzicht.audit.services import Actor
 from ketenzicht.notify.models import Notice
 from ketenzicht.organisations.calendar import working_days_before
 from ketenzicht.organisations.models import Professional
-from ketenzicht.people.ages import age_on
 from ketenzicht.signals.categories import Category, Urgency
 from ketenzicht.signals.models import ConsentBasis
 from ketenzicht.signals.services import Consent, ShareRequest, SignalRequest, record_signal, share_signal
 from ketenzicht.verwijsindex.services import Contact, RegistrationRequest, register
 
-from .dataset import EXAMPLE_BSNS, DemoDataset, DemoPerson
+from .picking import HouseholdPicker
 
 #: The audit trail's access point for what the demo loader records in the professionals' names.
 ACCESS_POINT = "demo-voorgeschiedenis"
@@ -48,41 +48,47 @@ class HistorySummary:
     match_without_contact: bool
 
 
-def load_history(dataset: DemoDataset, today: date | None = None) -> HistorySummary:
-    """Record the three items (see the module docstring) for the demo loaded from ``dataset``."""
-    today = today or timezone.localdate()
+def load_history(picker: HouseholdPicker) -> HistorySummary:
+    """Record the three items (see the module docstring) for the demo's generated households."""
+    today = picker.today
+    with sent_back_then():
+        return HistorySummary(
+            lying_signal=_lying_signal(picker, today),
+            overdue_report=_overdue_report(picker, today),
+            match_without_contact=_match_without_contact(picker, today),
+        )
+
+
+@contextmanager
+def sent_back_then() -> Iterator[None]:
+    """One transaction for what the demo records in the past; the e-mails of its notices went out
+    back then, so the outbox and ``loaddemo``'s output need not repeat them."""
     with transaction.atomic():
         before = Notice.objects.aggregate(last=Max("id"))["last"] or 0
-        summary = HistorySummary(
-            lying_signal=_lying_signal(dataset, today),
-            overdue_report=_overdue_report(dataset, today),
-            match_without_contact=_match_without_contact(dataset, today),
-        )
-        # Their e-mails went out back then: the outbox and ``loaddemo``'s output need not repeat them.
+        yield
         Notice.objects.filter(id__gt=before, emailed_at__isnull=True).update(emailed_at=F("created_at"))
-    return summary
 
 
-def _lying_signal(dataset: DemoDataset, today: date) -> bool:
+def _lying_signal(picker: HouseholdPicker, today: date) -> bool:
     """Recorded 8 working days ago, so step 2 was due 3 working days ago."""
-    child = _first(dataset, "emmen-zuid", 5, 11, today)
+    child = picker.youth("emmen-zuid", 5, 11)
     if child is None:
         return False
-    record_signal(*_acting("leerkracht"), SignalRequest(
+    record_signal(*acting("leerkracht"), SignalRequest(
         bsn=child.bsn, categories=(Category.EMOTIONAL_NEGLECT,), urgency=Urgency.REGULAR,
         facts=f"{child.given_names} komt sinds twee weken moe en zonder ontbijt op school en "
               "trekt zich in de klas steeds meer terug.",
-    ), _morning(today, 8))
+    ), morning(today, 8))
     return True
 
 
-def _overdue_report(dataset: DemoDataset, today: date) -> bool:
+def _overdue_report(picker: HouseholdPicker, today: date) -> bool:
     """Reported 8 working days ago; Veilig Thuis's 5 working days have passed."""
-    child = _first(dataset, "emmen-oost", 0, 3, today)
+    child = picker.youth("emmen-oost", 0, 3)
     if child is None:
         return False
-    nurse, actor = _acting("jgz")
-    moment = _morning(today, 8)
+    nurse, actor = acting("jgz")
+    moment = morning(today, 8)
     signal = record_signal(nurse, actor, SignalRequest(
         bsn=child.bsn, categories=(Category.PHYSICAL_ABUSE,), urgency=Urgency.ACUTE,
         facts="Bij het consult blauwe plekken op beide bovenarmen; moeder geeft wisselende uitleg.",
@@ -93,44 +99,27 @@ def _overdue_report(dataset: DemoDataset, today: date) -> bool:
     return True
 
 
-def _match_without_contact(dataset: DemoDataset, today: date) -> bool:
+def _match_without_contact(picker: HouseholdPicker, today: date) -> bool:
     """Both registered 14 working days ago: the 10 working days to make contact have passed."""
-    youth = _first(dataset, "emmen-noord", 12, 17, today)
+    youth = picker.youth("emmen-noord", 12, 17)
     if youth is None:
         return False
     for username in ("jgz", "wijkagent"):
-        professional, actor = _acting(username)
+        professional, actor = acting(username)
         register(professional, actor, RegistrationRequest(
             bsn=youth.bsn, risk_categories=("c",), suspicion_confirmed=True,
             contact=Contact(name=professional.display_name, phone=professional.phone,
                             email=professional.user.email),
-        ), _morning(today, 14))
+        ), morning(today, 14))
     return True
 
 
-def _first(dataset: DemoDataset, district: str, youngest: int, oldest: int, today: date) -> DemoPerson | None:
-    return next(_youths(dataset, district, youngest, oldest, today), None)
-
-
-def _youths(dataset: DemoDataset, district: str, youngest: int, oldest: int,
-            today: date) -> Iterator[DemoPerson]:
-    examples = set(EXAMPLE_BSNS.values())
-    for household in dataset.households:
-        if household.district_slug != district:
-            continue
-        for member in household.members:
-            person = member.person
-            if person.bsn not in examples and person.date_of_death is None \
-                    and youngest <= age_on(person.date_of_birth, today) <= oldest:
-                yield person
-
-
-def _acting(username: str) -> tuple[Professional, Actor]:
+def acting(username: str) -> tuple[Professional, Actor]:
     professional = Professional.objects.select_related(
         "user", "organisation__type", "organisation__municipality").get(user__username=username)
     return professional, actor_for(professional, access_point=ACCESS_POINT)
 
 
-def _morning(today: date, working_days_ago: int) -> datetime:
+def morning(today: date, working_days_ago: int) -> datetime:
     day = working_days_before(today, working_days_ago)
     return timezone.make_aware(datetime.combine(day, time(10, 0)))

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ketenzicht.access.services import grant_basis
@@ -42,8 +43,10 @@ from ketenzicht.verwijsindex.models import IndexSettings
 
 from . import config
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from .casework import CaseworkSummary, load_casework
 from .dataset import DEFAULT_SEED, EXAMPLE_BSNS, DemoDataset, generate
 from .history import HistorySummary, load_history
+from .picking import HouseholdPicker
 
 BATCH_SIZE = 1000
 
@@ -71,6 +74,7 @@ class DemoSummary:
     accounts: int
     seconds: float
     history: HistorySummary | None = None
+    casework: CaseworkSummary | None = None
 
 
 def load_demo(households: int = 2000, seed: int = DEFAULT_SEED, *, history: bool = False) -> DemoSummary:
@@ -108,12 +112,15 @@ def load_demo(households: int = 2000, seed: int = DEFAULT_SEED, *, history: bool
         for organisation_slug, person_key, kind in DEMO_BASES:
             person = find_person_by_bsn(EXAMPLE_BSNS[person_key])
             grant_basis(organisations[organisation_slug], person, kind, actor=SYSTEM)
-        past = load_history(dataset) if history else None
+        past = work = None
+        if history:
+            picker = HouseholdPicker(dataset, timezone.localdate())
+            past, work = load_history(picker), load_casework(picker)
     return DemoSummary(
         households=counts["households"], persons=counts["persons"],
         memberships=counts["memberships"], relations=counts["relations"],
         organisations=len(organisations), accounts=len(DEMO_ACCOUNTS),
-        seconds=time.perf_counter() - started, history=past,
+        seconds=time.perf_counter() - started, history=past, casework=work,
     )
 
 
@@ -144,6 +151,7 @@ def _load_organisations(
             is_adult_care=item.is_adult_care,
             is_volunteer=item.is_volunteer,
             reports_child_concerns_to_veilig_thuis=item.reports_child_concerns_to_veilig_thuis,
+            assesses_risk=item.assesses_risk,
         )
         for item in config.ORGANISATION_TYPES
     }

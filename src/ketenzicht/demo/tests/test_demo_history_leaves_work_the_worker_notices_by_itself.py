@@ -1,7 +1,7 @@
 """The demo starts with work left lying in the chain — a Meldcode step overdue, a report past
 Veilig Thuis's 5 working days, a match without contact for 10 working days — recorded through
 the chain's own services at moments in the past, so that the worker's first run reminds,
-flags and escalates by itself. The five example households are left as the walkthrough needs."""
+flags and escalates by itself. The example households are left as the walkthrough needs."""
 
 import io
 import re
@@ -61,7 +61,10 @@ def test_the_items_are_recorded_in_the_past_with_the_services_own_clocks(demo_wi
 
 
 def test_the_example_households_keep_their_walkthrough_state(demo_with_history):
-    examples = [find_person_by_bsn(bsn) for bsn in EXAMPLE_BSNS.values()]
+    """The walkthrough builds De Vries, Bakker and Smit from nothing (Jansen and Yilmaz have their
+    fixed states: ``test_demo_casework_…``)."""
+    examples = [find_person_by_bsn(bsn) for key, bsn in EXAMPLE_BSNS.items()
+                if key in {"daan", "emma", "anja", "marco", "noah", "linda", "kevin", "jeroen"}]
     assert not Signal.objects.filter(person__in=examples).exists()
     assert not IndexRegistration.objects.filter(person__in=examples).exists()
 

@@ -88,8 +88,9 @@ def test_daans_school_and_lindas_mental_health_care_are_involved(demo):
     assert basis_for(ggz, linda).kind == "client"
     # The whole household is in view for an involved organisation: Noah too.
     assert visible_person(ggz, _person("noah").uuid) is not None
-    # The competent CJG-Jeugdteam is that of the residence, not of the school.
-    assert basis_for(Professional.objects.get(user__username="cjg-demonden"), daan).kind == "gebiedsteam"
+    # The CJG-Jeugdteam of Daan's district starts without a basis (need-to-know): the walkthrough
+    # brings the family in through an application.
+    assert basis_for(Professional.objects.get(user__username="cjg-demonden"), daan) is None
     assert basis_for(Professional.objects.get(user__username="cjg-emmenzuid"), daan) is None
 
 

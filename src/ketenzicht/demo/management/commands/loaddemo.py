@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ketenzicht.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from ketenzicht.demo.casework import CaseworkSummary
 from ketenzicht.demo.dataset import DEFAULT_SEED
 from ketenzicht.demo.history import HistorySummary
 from ketenzicht.demo.loader import DemoAlreadyLoaded, load_demo
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             f"{summary.organisations} organisaties, {summary.accounts} accounts."
         ))
         self._history(summary.history)
+        self._casework(summary.casework)
         self.stdout.write("")
         self.stdout.write(f"Wachtwoord voor alle demo-accounts: {DEMO_PASSWORD}")
         self.stdout.write("Tweede factor: voer het TOTP-geheim in een authenticator-app in (alleen demo),")
@@ -59,6 +61,16 @@ class Command(BaseCommand):
                 f"{account.username:<22}{role!s:<24}{account.organisation_slug:<24}"
                 f"{account.totp_secret_base32}"
             )
+
+    def _casework(self, casework: CaseworkSummary) -> None:
+        """Where the example households stand, and the other states the pages show."""
+        if casework.jansen_in_caseload:
+            self.stdout.write("Jansen: signaal aangenomen door CJG-Jeugdteam De Velden, in de werkvoorraad "
+                              "van `teamleider-develden` (nog toe te wijzen).")
+        if casework.yilmaz_plan_agreed:
+            self.stdout.write("Yilmaz: gezinsplan vastgesteld met de ouders; regisseur `cjg-emmenzuid`.")
+        if casework.generated_states:
+            self.stdout.write("Andere huishoudens: " + ", ".join(casework.generated_states) + ".")
 
     def _history(self, history: HistorySummary) -> None:
         """What the worker will notice by itself once it runs (``make demo`` starts it)."""

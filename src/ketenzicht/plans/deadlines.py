@@ -33,7 +33,7 @@ def flag_overdue_cases(now: datetime | None = None, batch: int = BATCH) -> int:
         notify(recipients, Message(
             kind=OVERDUE, title=f"Casus: {step.label.lower()} is te laat",
             body=f"{step.label} had uiterlijk {case.next_due:%d-%m-%Y} plaats moeten vinden.",
-            link=case_link(case), subject_key=f"{case.uuid}:{step}",
+            link=case_link(case), subject_key=f"{case.uuid}:{step}:{case.next_due:%Y-%m-%d}",
         ))
     Case.objects.filter(pk__in=[case.pk for case in due]).update(overdue_notified_for=F("next_milestone"))
     return len(due)

@@ -11,7 +11,8 @@ A case that only routes brought in closes when the last of them is released: han
 accepted by the receiver, ended after help started, or ended after the assessment (advice
 given, no further action). That is the moment the desk's basis ends too (``desks._release``):
 the case never keeps a household open to a team that has let it go responsibly, and never closes
-while the team still holds a route, an application or a match of the household.
+while the team still holds a route, an application or a match of the household, or works with
+the family itself (an intake, an assessment, an MDO, or a step after the intake).
 
 When a professional's account is deactivated (``organisations.events``), their open cases go
 back to the team's teamleider (``cases.return_cases_of_leaving``), or the deactivation is refused.
@@ -30,7 +31,10 @@ from ketenzicht.signals.models import OPEN_ROUTE, Route, RouteKind, RouteStatus
 from ketenzicht.verwijsindex.models import Match
 
 from . import cases
-from .models import ArrivalKind, Case, CaseStatus, CloseReason
+from .models import ArrivalKind, Case, CaseStatus, CloseReason, Intake, Milestone
+
+#: The steps after the intake: the team works with the family itself, whatever the route does.
+TEAMS_OWN_STEPS = (Milestone.ASSESSMENT, Milestone.PLAN, Milestone.REVIEW)
 
 
 def _arrive(professional: Professional, actor: Actor, person: Person, kind: str, source: str,
@@ -66,8 +70,13 @@ def close_case_for_released_route(sender, *, route: Route, actor: Actor, **kwarg
 
 
 def _still_held(case: Case, released: Route) -> bool:
-    """Whether something else still keeps the case: an application or a match, another open
-    route of the team, or a handover between colleagues waiting for an answer."""
+    """Whether something else still keeps the case: the team's own work with the family (an
+    intake, a risk assessment, a consultation or MDO, or a step after the intake it waits for),
+    an application or a match, another open route of the team, or a handover between colleagues
+    waiting for an answer."""
+    if case.next_milestone in TEAMS_OWN_STEPS or Intake.objects.filter(case=case).exists() \
+            or case.assessments.exists() or case.meetings.exists():
+        return True
     others = case.arrivals.exclude(kind=ArrivalKind.ROUTE, source_uuid=released.uuid)
     if others.exclude(kind=ArrivalKind.ROUTE).exists():
         return True

@@ -55,3 +55,15 @@ def test_a_municipality_sets_its_own_terms(emmen):
     CaseSettings.objects.create(municipality=team.municipality, first_contact_working_days=2)
     case = application()
     assert case.next_due == date(2026, 11, 27)
+
+
+def test_every_review_deadline_that_passes_is_told_again(emmen):
+    """Reviews repeat: each one's passed deadline is told once, the second as well as the first."""
+    case = application()
+    cases.plan_agreed(case.household, date(2026, 12, 1))
+    assert _flag(datetime(2026, 12, 2, 8, 0, tzinfo=AMSTERDAM)) == 1
+    cases.plan_agreed(case.household, date(2027, 3, 1))
+    assert _flag(datetime(2027, 3, 2, 8, 0, tzinfo=AMSTERDAM)) == 1
+    told = Notice.objects.filter(kind=OVERDUE, recipient__user__username="teamleider-demonden")
+    titles = [notice.title for notice in told]
+    assert titles == ["Casus: evaluatie van het gezinsplan is te laat"] * 2

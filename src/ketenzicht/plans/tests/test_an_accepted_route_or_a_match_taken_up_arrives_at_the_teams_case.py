@@ -94,3 +94,17 @@ def test_a_case_closes_when_its_team_ends_the_route_after_help_started(emmen):
     case = Case.objects.get()
     assert (case.status, case.close_reason) == (CaseStatus.CLOSED, CloseReason.HELP_STARTED)
     assert case.close_explanation == "Hulp gestart met CJG-Jeugdteam De Monden."
+
+
+def test_a_case_where_the_team_works_with_the_family_itself_stays_open_when_its_route_ends(emmen):
+    """Help started through the route, but the team is past the intake with the family (its
+    own assessment is due): the case, its deadline and the team's basis stay."""
+    route = share(signal_as("leerkracht"))
+    desks.accept(*acting("cjg-demonden"), route, OFFICE_HOURS)
+    case = Case.objects.get()
+    cases.after_intake(case, concern=True, at=OFFICE_HOURS)
+    desks.record_help_started(*acting("cjg-demonden"), route, "cjg-de-monden",
+                              OFFICE_HOURS + timedelta(days=1))
+    desks.end_route(*acting("cjg-demonden"), route, OFFICE_HOURS + timedelta(days=2))
+    case.refresh_from_db()
+    assert case.status == CaseStatus.OPEN and case.next_milestone == "risicotaxatie"

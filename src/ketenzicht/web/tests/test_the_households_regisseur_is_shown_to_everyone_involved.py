@@ -73,15 +73,16 @@ def test_an_uninvolved_organisation_gets_404_and_the_attempt_is_audited(login):
                                      outcome=Outcome.DENIED).count() == 2
 
 
-def test_parents_keeping_regie_show_the_backup_and_that_agreements_exist(login):
+def test_parents_keeping_regie_show_the_backup_and_their_agreements_to_everyone_involved(login):
+    """domain.md §4: if the parents keep regie themselves, the agreements are recorded and
+    visible to all involved."""
     by, actor = acting("cjg-demonden")
     appoint(by, actor, de_vries(), LeadChoice(professional=professional("leerkracht"),
                                               parents_keep_regie=True, agreements="Maandelijks bellen."),
             Source("gezinsplan"), now=WEDNESDAY)
     page = _page(login("cjg-demonden"), f"/huishoudens/{de_vries().uuid}/")
-    assert "De ouders voeren zelf regie" in page and "de afspraken zijn vastgelegd" in page
+    assert "De ouders voeren zelf regie" in page and "Maandelijks bellen." in page
     assert f"{professional('leerkracht').display_name}, " in page
-    assert "Maandelijks bellen." not in page  # the agreements' existence, not their content
 
 
 def test_the_match_page_shows_the_regisseur_to_its_participants(login):
@@ -107,3 +108,20 @@ def test_the_signal_page_shows_the_regisseur_only_to_an_involved_signaller(login
     page = _page(login("vrijwilliger"), f"/signalen/{volunteer_signal.uuid}/")
     assert HEADING not in page and professional("cjg-demonden").display_name not in page
     assert login("ggz").get(f"/signalen/{school_signal.uuid}/").status_code == 404
+
+
+def test_a_care_organisations_own_signal_makes_it_involved_without_opening_the_person(login):
+    """The JGZ has no basis on Daan but signalled about him: its signal page shows the regisseur
+    and how to reach them (a signal is a basis, issue 9 §7), but not a link to Daan's person page,
+    which its signal does not open."""
+    appoint_cjg()
+    request = SignalRequest(bsn=DAAN, categories=("emotionele-verwaarlozing",), urgency="regulier",
+                            facts="Daan komt moe op het consultatiebureau.")
+    signal = record_signal(*acting("jgz"), request, WEDNESDAY)
+    jgz = login("jgz")
+    page = _page(jgz, f"/signalen/{signal.uuid}/")
+    cjg = professional("cjg-demonden")
+    assert HEADING in page and cjg.display_name in page and cjg.user.email in page
+    daan = find_person_by_bsn(DAAN)
+    assert f"/personen/{daan.uuid}/" not in page
+    assert jgz.get(f"/personen/{daan.uuid}/").status_code == 404

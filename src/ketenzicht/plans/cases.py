@@ -111,16 +111,26 @@ def _check_team_member(professional: Professional, team: Organisation) -> None:
                kind=RefusalKind.FORBIDDEN)
 
 
-@transaction.atomic
-def arrive(professional: Professional, actor: Actor, household: Household, request: ArrivalRequest,
-           now: datetime | None = None) -> Case:
-    """Open the household's case at the professional's team, or join the one that is open."""
-    now = now or timezone.now()
+def check_case_holder(professional: Professional) -> None:
+    """Only a client professional of a team that holds cases records what opens a case there."""
     team = professional.organisation
     _check_team_member(professional, team)
     if not holds_cases(team):
         refuse("geen-casushouder", f"{team.name} houdt geen casussen: alleen lokale teams en Veilig Thuis.",
                kind=RefusalKind.FORBIDDEN)
+
+
+@transaction.atomic
+def arrive(professional: Professional, actor: Actor, household: Household, request: ArrivalRequest,
+           now: datetime | None = None) -> Case:
+    """Open the household's case at the professional's team, or join the one that is open.
+
+    The caller has established that the team may take the household on: an accepted route or a
+    match taken up is that (``receivers``); a family's own application is checked against the
+    team's area first (``applications.may_take_on``), the only other caller."""
+    now = now or timezone.now()
+    check_case_holder(professional)
+    team = professional.organisation
     case = _open_case(professional, actor, household, team, now)
     if request.source_uuid and case.arrivals.filter(kind=request.kind,
                                                     source_uuid=request.source_uuid).exists():

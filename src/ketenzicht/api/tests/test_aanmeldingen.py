@@ -13,6 +13,8 @@ import pytest
 import time_machine
 
 from ketenzicht.audit.models import AuditEvent
+from ketenzicht.organisations.models import Organisation, Role
+from ketenzicht.organisations.tests.factories import ProfessionalFactory
 from ketenzicht.people.models import Person
 from ketenzicht.people.services import find_person_by_bsn
 from ketenzicht.plans.models import Arrival, Case, RiskScreening
@@ -90,10 +92,13 @@ def test_the_same_idempotency_key_records_once(api_for):
 
 
 def test_someone_new_to_ketenzicht_is_fetched_from_the_brp_with_the_household(api_for):
-    bsn, _district = youth_only_in_the_brp()
+    bsn, district = youth_only_in_the_brp()
     assert find_person_by_bsn(bsn) is None
     persons = Person.objects.count()
-    response = post(api_for(professional("cjg-demonden")), body(bsn=bsn))
+    # The district team of the household's district (whatever accounts the demo has there).
+    team = ProfessionalFactory(organisation=Organisation.objects.get(slug=f"cjg-{district}"),
+                               role=Role.PROFESSIONAL)
+    response = post(api_for(team), body(bsn=bsn))
     assert response.status_code == 201, response.content
     assert find_person_by_bsn(bsn) is not None and Person.objects.count() > persons
 

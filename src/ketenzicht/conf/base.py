@@ -242,9 +242,6 @@ KETENZICHT_WORKLIST_PROVIDERS: list[str] = [
     "ketenzicht.web.plans.meeting_worklist.meeting_work",
     "ketenzicht.web.plans.plan_worklist.plan_work",
 ]
-#: Doorzettingsmacht: working days the member's teamleider has before an unanswered call to
-#: account on a plan action goes on to the municipality's regievoerder (``plans.accountability``).
-KETENZICHT_ACCOUNTABILITY_WORKING_DAYS = 5
 KETENZICHT_SYSTEM_OPERATOR_TYPES = env_list("KETENZICHT_SYSTEM_OPERATOR_TYPES", "gemeente")
 
 # Content Security Policy (django-csp 4): nothing inline, nothing from elsewhere.

@@ -114,10 +114,9 @@ def _yilmaz(today: date) -> bool:
                  goal="Mila slaapt vijf nachten per week door.",
                  progress="Het slaapdagboek van de ouders.",
                  help_what="Opvoedondersteuning thuis: zes gesprekken over slapen en ritme.")
-    household_plan.choose_regisseur(worker, actor, plan, LeadChoice(
-        professional=worker, family_preference="Elif en Emre willen één vast aanspreekpunt bij het CJG.",
-    ), now=morning(today, 33))
-    _agree(worker, actor, plan, morning(today, 33))
+    _regisseur_and_agreement(worker, actor, plan, morning(today, 33),
+                             family_preference="Elif en Emre willen één vast aanspreekpunt bij het CJG.")
+    _help_started(worker, actor, plan, today, 28)
     return True
 
 
@@ -186,11 +185,9 @@ def _parents_keep_regie(picker: HouseholdPicker, today: date) -> bool:
                  goal="Onze dochter weet waar ze welke dag slaapt en kan erover praten.",
                  progress="Zij vertelt het zelf aan de leerkracht.",
                  help_what="Twee oudergesprekken over het ouderschapsplan.")
-    household_plan.choose_regisseur(worker, actor, plan, LeadChoice(
-        professional=worker, parents_keep_regie=True,
-        agreements="De ouders bellen het CJG als de afspraken over de weekenden niet lukken.",
-    ), now=morning(today, 28))
-    _agree(worker, actor, plan, morning(today, 28))
+    _regisseur_and_agreement(
+        worker, actor, plan, morning(today, 28), parents_keep_regie=True,
+        agreements="De ouders bellen het CJG als de afspraken over de weekenden niet lukken.")
     return True
 
 
@@ -207,11 +204,10 @@ def _plan_closed(picker: HouseholdPicker, today: date) -> bool:
                  question="Vertrouwen in de verzorging van onze baby.",
                  goal="De ouders voelen zich zeker bij voeden en slapen.",
                  progress="De ouders zeggen het zelf bij de evaluatie.",
-                 help_what="Video-hometraining, vier bezoeken.", started=True)
-    household_plan.choose_regisseur(worker, actor, plan, LeadChoice(
-        professional=worker, family_preference="De ouders kennen het CJG van het consultatiebureau.",
-    ), now=morning(today, 78))
-    _agree(worker, actor, plan, morning(today, 78))
+                 help_what="Video-hometraining, vier bezoeken.")
+    _regisseur_and_agreement(worker, actor, plan, morning(today, 78),
+                             family_preference="De ouders kennen het CJG van het consultatiebureau.")
+    _help_started(worker, actor, plan, today, 70, done_working_days_ago=10)
     household_plan.close_plan(worker, actor, plan, reason=PlanCloseReason.SOLVED,
                               explanation="De video-hometraining is afgerond; de ouders redden het zelf.",
                               now=morning(today, 5))
@@ -242,7 +238,7 @@ def _intake(worker: Professional, actor: Actor, case: Case, today: date, working
 
 
 def _plan(worker: Professional, actor: Actor, household: Household, today: date, working_days_ago: int, *,
-          question: str, goal: str, progress: str, help_what: str, started: bool = False) -> HouseholdPlan:
+          question: str, goal: str, progress: str, help_what: str) -> HouseholdPlan:
     moment = morning(today, working_days_ago)
     plan = household_plan.create_plan(worker, actor, household, now=moment)
     plan = household_plan.update_texts(worker, actor, plan, {
@@ -250,19 +246,30 @@ def _plan(worker: Professional, actor: Actor, household: Household, today: date,
         "safety_agreements": "Bij zorgen over de veiligheid belt het gezin de regisseur of Veilig Thuis.",
     }, now=moment)
     household_plan.add_goal(worker, actor, plan, member=None, goal=goal, progress_sign=progress, now=moment)
-    (action,) = household_plan.add_actions(worker, actor, household, (household_plan.ActionInput(
+    household_plan.add_actions(worker, actor, household, (household_plan.ActionInput(
         holder_kind=ActionHolder.PROFESSIONAL, what=help_what, due_on=_at(today, working_days_ago - 15),
         professional=worker, is_help=True),), now=moment)
-    if started:
-        household_plan.update_action(worker, actor, action, what=action.what, due_on=action.due_on,
-                                     help_started_on=_at(today, working_days_ago - 5), is_help=True,
-                                     done_on=_at(today, 10), now=morning(today, 10))
     plan.refresh_from_db()
     return plan
 
 
-def _agree(worker: Professional, actor: Actor, plan: HouseholdPlan, moment: datetime) -> None:
-    """The family agrees on the day: the parents, and a youth of 12 or over themselves (the age rules)."""
+def _help_started(worker: Professional, actor: Actor, plan: HouseholdPlan, today: date, working_days_ago: int,
+                  *, done_working_days_ago: int | None = None) -> None:
+    """The plan's help started (and, with ``done_working_days_ago``, was completed)."""
+    action = plan.actions.get(is_help=True)
+    household_plan.update_action(
+        worker, actor, action, what=action.what, due_on=action.due_on, is_help=True,
+        help_started_on=_at(today, working_days_ago),
+        done_on=None if done_working_days_ago is None else _at(today, done_working_days_ago),
+        now=morning(today, working_days_ago if done_working_days_ago is None else done_working_days_ago))
+
+
+def _regisseur_and_agreement(worker: Professional, actor: Actor, plan: HouseholdPlan, moment: datetime,
+                             **choice) -> None:
+    """The family chooses the worker as regisseur (``choice``: the rest of the ``LeadChoice``) and
+    agrees on the day: the parents, and a youth of 12 or over themselves (the age rules)."""
+    household_plan.choose_regisseur(worker, actor, plan, LeadChoice(professional=worker, **choice),
+                                    now=moment)
     needed = household_plan.who_agrees(plan.household, moment.date())
     household_plan.record_agreement(
         worker, actor, plan, parents_agreed_on=moment.date() if needed.parents or not needed.youth else None,

@@ -1,13 +1,13 @@
 """Looking up a household's regisseur by a member's BSN, for an organisation's own system.
 
-Only an organisation involved with the household (an active basis on any current member) gets
-an answer; for everyone else it is the answer for a BSN nobody has, and the refused attempt is
-in the person's access report. The BSN itself is never stored or logged.
+Only an organisation involved with the household (an active basis on any current member, or a
+signal it recorded about one: ``hooks.knows_the_regisseur``) gets an answer; for everyone else it
+is the answer for a BSN nobody has, and the refused attempt is in the person's access report.
+The BSN itself is never stored or logged.
 """
 
 from dataclasses import dataclass
 
-from ketenzicht.access.households import is_involved_with_household
 from ketenzicht.access.services import may_see_clients
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
@@ -15,6 +15,7 @@ from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household
 from ketenzicht.people.services import current_household, find_person_by_bsn
 
+from .hooks import knows_the_regisseur
 from .models import HouseholdLead
 from .services import LEAD_OBJECT, _record, current_lead
 
@@ -32,7 +33,7 @@ def find_lead_by_bsn(professional: Professional, actor: Actor, bsn: str) -> Lead
     """
     person = find_person_by_bsn(bsn)
     household = current_household(person) if person is not None else None
-    if household is None or not may_see_clients(professional) or not is_involved_with_household(
+    if household is None or not may_see_clients(professional) or not knows_the_regisseur(
             professional.organisation, household):
         record(actor, EventType.SEARCH, Subject(
             client_pseudonym=str(person.uuid) if person else "", object_type=LEAD_OBJECT,

@@ -32,6 +32,8 @@ class AgreedVia(models.TextChoices):
     CASE = "casus", _("Casus")
     HANDOVER = "overdracht", _("Warme overdracht van de regie")
     MIGRATION = "migratie", _("Overgenomen uit de verwijsindex")
+    #: The regisseur's account was deactivated: their teamleider took the regie (``leavers``).
+    DEACTIVATED = "account-gedeactiveerd", _("Regisseur niet meer actief: naar de teamleider")
 
 
 class HouseholdLead(models.Model):

@@ -20,6 +20,8 @@ member of the household, notified, refusing with ``Refused`` and a Dutch message
         organisation proposes (``may_change``), or whoever the calling chain app vouches for
         with ``coordinating=True`` (the matchregisseur). Proposing oneself is accepted at once.
     accept_change(by, actor, handover, *, now=None) -> HouseholdLead
+        Calls ``hooks.lead_started`` (``plans``: the new regisseur's organisation joins the open
+        plan) in the same transaction.
     decline_change(by, actor, handover, *, reason, now=None) -> LeadHandover
         By the proposed professional (or a teamleider of their organisation). Declined, the
         current regisseur simply stays.
@@ -33,9 +35,13 @@ member of the household, notified, refusing with ``Refused`` and a Dutch message
     leads_for_persons(person_ids) -> dict[int, HouseholdLead]         (one query, by member)
     lead_contact(lead) -> LeadContact                                  (how to reach them)
 
-Rules on the choice: the named professional works with clients at an active organisation, and
-that organisation is involved with the household (an active access basis on a member) or is the
-recorder's own organisation; when the parents keep regie the agreements are required; when a
+Rules on the choice: the named professional works with clients at an active organisation that
+can take responsibility for help (``organisations.services.CARES_FOR_FAMILIES``: never a school
+or the police, also not as the parents' back-up), and that organisation is the recorder's own,
+one a chain app offers (``hooks.register_candidates``:
+the plan's members, the municipality's case-holding teams) or involved with the household (an
+active access basis on a member: the match's participants); when the parents keep regie the
+agreements are required; when a
 professional carries the regie, the family's preference is recorded (the regisseur is chosen
 with the family). Who may appoint the first regisseur is the calling chain app's rule (the
 matchregisseur of a match, the holder of the household's case or plan): ``leads`` checks only
@@ -58,7 +64,8 @@ from ketenzicht.access.households import involved_organisation_ids, is_involved_
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record_many
 from ketenzicht.notify.services import Message, notify
-from ketenzicht.organisations.models import CLIENT_ROLES, Professional, Role
+from ketenzicht.organisations.models import CLIENT_ROLES, Organisation, Professional, Role
+from ketenzicht.organisations.services import CARES_FOR_FAMILIES, cares_for_families
 from ketenzicht.people.models import Household, HouseholdMembership
 from ketenzicht.refusals import RefusalKind, Refused
 
@@ -92,7 +99,9 @@ class Source:
 
 @dataclass(frozen=True)
 class LeadContact:
-    """What every involved professional may know of the regisseur: who and how to reach them."""
+    """What every involved professional may know of the regisseur: who and how to reach them,
+    and, when the parents keep regie themselves, the agreements (visible to all involved:
+    domain.md §4)."""
 
     name: str
     organisation: str
@@ -102,6 +111,7 @@ class LeadContact:
     parents_keep_regie: bool
     has_agreements: bool
     since: date
+    agreements: str = ""
 
 
 def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID,
@@ -159,6 +169,7 @@ def lead_contact(lead: HouseholdLead) -> LeadContact:
         email=professional.user.email or organisation.email,
         parents_keep_regie=lead.parents_keep_regie, has_agreements=bool(lead.agreements),
         since=timezone.localdate(lead.started_at),
+        agreements=lead.agreements if lead.parents_keep_regie else "",
     )
 
 
@@ -172,12 +183,22 @@ def handover_by_uuid(handover_uuid: UUID | str) -> LeadHandover | None:
         return None
 
 
+def candidate_organisation_ids(household: Household, by: Professional) -> set[int]:
+    """The organisations a regisseur may be offered from: the recorder's own and those the chain
+    apps name (``hooks.register_candidates``: the plan's members, the municipality's case-holding
+    teams). Never derived from access bases: an organisation with a basis on one member only (the
+    adult care of a parent) is not offered by that alone."""
+    return hooks.candidate_organisations(household, by) | {by.organisation_id}
+
+
 def candidates(household: Household, by: Professional) -> list[Professional]:
-    """Who may be named regisseur or back-up: the client professionals of the organisations
-    involved with the household, and of the recorder's own organisation."""
-    organisation_ids = involved_organisation_ids(household) | {by.organisation_id}
+    """Who may be named regisseur or back-up: the client professionals of the candidate
+    organisations (``candidate_organisation_ids``) that can take responsibility for help
+    (``organisations.services.CARES_FOR_FAMILIES``: never the school or the police)."""
+    organisation_ids = candidate_organisation_ids(household, by)
+    caring = Organisation.objects.filter(CARES_FOR_FAMILIES, pk__in=organisation_ids).values("pk")
     return list(
-        Professional.objects.filter(organisation_id__in=organisation_ids, role__in=CLIENT_ROLES,
+        Professional.objects.filter(organisation_id__in=caring, role__in=CLIENT_ROLES,
                                     user__is_active=True, organisation__is_active=True)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__last_name", "user__first_name", "id")
@@ -248,17 +269,30 @@ def _check_recorder(by: Professional) -> None:
                kind=RefusalKind.FORBIDDEN)
 
 
+def _account_stays_active(professional: Professional) -> bool:
+    """Whether the account is active, its row locked: a deactivation at this moment waits for
+    this choice, or this one sees the account inactive (``leavers``)."""
+    return type(professional.user)._default_manager.select_for_update().filter(
+        pk=professional.user_id, is_active=True).exists()
+
+
 def _check_choice(by: Professional, household: Household, choice: LeadChoice) -> None:
     named = choice.professional
-    if not _is_active_client_professional(named):
+    if not _is_active_client_professional(named) or not _account_stays_active(named):
         refuse("regisseur-ongeldig",
                "De regisseur (of achtervang) moet een actieve professional van een actieve "
                "organisatie zijn die met cliënten werkt.", "professional")
-    if named.organisation_id != by.organisation_id and not is_involved_with_household(
-            named.organisation, household):
+    offered = candidate_organisation_ids(household, by)
+    if named.organisation_id not in offered and not is_involved_with_household(named.organisation, household):
         refuse("regisseur-niet-betrokken",
                f"{named.organisation.name} is niet betrokken bij dit huishouden; kies een "
                "professional van een betrokken organisatie.", "professional")
+    if not cares_for_families(named.organisation):
+        role = "als achtervang" if choice.parents_keep_regie else "als regisseur"
+        refuse("regisseur-geen-hulporganisatie",
+               f"{named.organisation.name} kan geen verantwoordelijkheid voor hulp aan het gezin nemen: "
+               f"kies {role} een professional van een organisatie die hulp biedt (zoals het "
+               "CJG-Jeugdteam, het sociaal gebiedsteam of de jeugdgezondheidszorg).", "professional")
     if choice.parents_keep_regie and not choice.agreements.strip():
         refuse("afspraken-ontbreken",
                "Leg de afspraken vast als de ouders zelf regie voeren.", "agreements")
@@ -471,6 +505,7 @@ def accept_change(by: Professional, actor: Actor, handover: LeadHandover, *,
     handover.save(update_fields=["accepted_at"])
     _record(actor, EventType.UPDATE, handover.household, str(lead.uuid), "regie warm overgedragen",
             {"van": old.organisation.slug, "naar": lead.organisation.slug, "soort": lead.kind})
+    hooks.lead_started(lead, by, actor, now)
     _tell_new_lead(lead, [handover.lead.professional, handover.proposed_by, handover.professional])
     return lead
 
@@ -490,12 +525,13 @@ def decline_change(by: Professional, actor: Actor, handover: LeadHandover, *, re
     handover.save(update_fields=["declined_at", "decline_reason"])
     _record(actor, EventType.UPDATE, handover.household, str(handover.uuid),
             "wissel van regisseur afgewezen", {"organisatie": handover.organisation.slug})
+    # The reason is free text that may name the family: it stays on the handover, not in the notice.
     recipients = {p.pk: p for p in (handover.proposed_by, handover.lead.professional)}
     notify(recipients.values(), Message(
         kind="regisseur-afgewezen", title="Wissel van regisseur afgewezen",
-        body=(f"{handover.professional.display_name} neemt de regie niet over: {handover.decline_reason} "
-              f"De regisseur blijft {handover.lead.professional.display_name}."),
-        link=household_link(handover.household), subject_key=f"{handover.uuid}:afgewezen",
+        body=(f"{handover.professional.display_name} neemt de regie niet over; de reden staat bij de "
+              f"wissel. De regisseur blijft {handover.lead.professional.display_name}."),
+        link=handover_link(handover), subject_key=f"{handover.uuid}:afgewezen",
     ))
     return handover
 
@@ -535,8 +571,9 @@ def end(by: Professional, actor: Actor, household: Household, *, reason: str,
     recipients = {p.pk: p for p in [*involved_professionals(household), lead.professional]}
     notify(recipients.values(), Message(
         kind="regisseur-beeindigd", title="Regie van een huishouden beëindigd",
-        body=f"{lead.professional.display_name} ({lead.organisation.name}) is geen regisseur meer: "
-             f"{lead.end_reason}",
+        # The reason is free text that may name the family: it stays on the record.
+        body=f"{lead.professional.display_name} ({lead.organisation.name}) is geen regisseur meer. "
+             "De reden is vastgelegd bij de regie.",
         link=household_link(household), subject_key=f"{lead.uuid}:beeindigd",
     ))
     return lead

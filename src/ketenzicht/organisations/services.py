@@ -8,10 +8,30 @@ from typing import TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
 
 from .models import District, Organisation, PostcodeArea, Professional
 
 T = TypeVar("T")
+
+#: The organisations that can take responsibility for help to a family: teams that receive
+#: signals (CJG-Jeugdteam, sociaal gebiedsteam) and organisations whose core task is helping
+#: youth (``may_coordinate_match``: the JGZ, MEE, Veilig Thuis, jeugdhulp, the gecertificeerde
+#: instelling). Never a school, the police, a housing corporation or volunteers: they signal but
+#: do not take a family over — a desk hands a family only to one of these, and the household's
+#: regisseur (and the parents' back-up) is a professional of one.
+CARES_FOR_FAMILIES = Q(type__receives_signals=True) | Q(type__may_coordinate_match=True)
+
+
+def care_organisations() -> QuerySet[Organisation]:
+    """The active organisations that can take responsibility for help (``CARES_FOR_FAMILIES``)."""
+    return Organisation.objects.filter(CARES_FOR_FAMILIES, is_active=True).order_by("name")
+
+
+def cares_for_families(organisation: Organisation) -> bool:
+    """Whether the organisation can take responsibility for help (no query: its type is read)."""
+    kind = organisation.type
+    return kind.receives_signals or kind.may_coordinate_match
 
 
 def normalise_postcode(postcode: str) -> str:

@@ -13,12 +13,14 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 
+from ketenzicht.access.services import may_see_clients
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record_many
 from ketenzicht.organisations.models import Professional
+from ketenzicht.people.models import Household
 
 from .cases import case_subjects, members
-from .models import Case
+from .models import Case, CaseStatus, PlanMember
 
 CASE_OBJECT = "casus"
 
@@ -48,3 +50,21 @@ def open_case(professional: Professional, actor: Actor, case_uuid: UUID | str,
         return None
     record_many(actor, event_type, case_subjects(case), purpose="casus van het team")
     return case
+
+
+def own_open_case(professional: Professional, household: Household) -> Case | None:
+    """The household's open case at the professional's own team (the way from the household page
+    to it), or None; one query. Only the team's client professionals see it (``is_team_member``)."""
+    if not professional.works_with_clients:
+        return None
+    return Case.objects.filter(household=household, team_id=professional.organisation_id,
+                               status=CaseStatus.OPEN).only("uuid").first()
+
+
+def is_plan_member_of(professional: Professional, household: Household) -> bool:
+    """Whether the professional's organisation takes part in the household's plan (the way from the
+    household page to it, also without a case of its own); one query, as
+    ``household_plan.is_member``."""
+    return may_see_clients(professional) and PlanMember.objects.filter(
+        plan__household=household, organisation_id=professional.organisation_id,
+        ended_at__isnull=True).exists()

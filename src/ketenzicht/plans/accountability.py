@@ -5,12 +5,17 @@
   date by which to answer. One open call per action (a database constraint).
 - **answer**: the holder (the action's professional, a client professional of the holding
   organisation, or its teamleider) answers; the regisseur hears of it.
+- **see**: the household's regisseur of now follows the call up (after a change of regisseur the
+  former one, who asked, no longer sees it), with the holder and — once escalated — the
+  teamleider and the regievoerder.
 - **escalation** (``escalate_overdue``, the job in ``jobs.py``): when the date passes unanswered
-  the call goes to the member's teamleider (stage TEAM_LEAD, a second term of
-  ``KETENZICHT_ACCOUNTABILITY_WORKING_DAYS`` working days, default 5), and when that term passes
+  the call goes to the member's teamleider (stage TEAM_LEAD, a second term of the municipality's
+  ``CaseSettings.accountability_working_days`` working days, default 5), and when that term passes
   too, to the municipality's regievoerder (stage CHAIN_DIRECTOR). Rows are claimed with
   ``SKIP LOCKED`` and each stage is told once. An organisation without a teamleider goes to the
-  regievoerder at once.
+  regievoerder at once. A municipality without an active regievoerder: the call stays where it is
+  (with the teamleider) and the teamleider and the regisseur are told once that no regievoerder
+  is configured (``no_director_told_at``); the job looks at it again once there is one.
 
 Notices never name the family (titles are e-mailed); the link leads to the call's page, which
 checks who may see it and is audited.
@@ -18,9 +23,9 @@ checks who may see it and is audited.
 
 from datetime import date, datetime
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ketenzicht.audit.models import EventType
@@ -35,10 +40,9 @@ from ketenzicht.verwijsindex.match_actions import regievoerders
 
 from .cases import team_leads
 from .household_plan import holder_label, is_member, membership
-from .models import Accountability, AccountabilityStage, ActionHolder, PlanAction, PlanStatus
+from .models import Accountability, AccountabilityStage, ActionHolder, CaseSettings, PlanAction, PlanStatus
 
 OBJECT = "aanspreken"
-DEFAULT_WORKING_DAYS = 5
 BATCH = 200
 
 
@@ -46,8 +50,11 @@ def refuse(code: str, message: str, field: str = "", kind: RefusalKind = Refusal
     raise Refused(kind, code, message, field)
 
 
-def second_term_working_days() -> int:
-    return int(getattr(settings, "KETENZICHT_ACCOUNTABILITY_WORKING_DAYS", DEFAULT_WORKING_DAYS))
+def second_term_working_days(municipality_id: int) -> int:
+    """The teamleider's term: the municipality's ``CaseSettings.accountability_working_days``."""
+    found = (CaseSettings.objects.filter(municipality_id=municipality_id)
+             .values_list("accountability_working_days", flat=True).first())
+    return found or CaseSettings._meta.get_field("accountability_working_days").default
 
 
 def accountability_link(item: Accountability) -> str:
@@ -91,13 +98,22 @@ def may_answer(professional: Professional, item: Accountability) -> bool:
     return action.holder_kind == ActionHolder.ORGANISATION or professional.role == Role.TEAM_LEAD
 
 
+def regisseur(item: Accountability) -> Professional | None:
+    """The household's regisseur now: the one who follows the call up (after a change of
+    regisseur no longer the one who asked)."""
+    lead = leads.current_lead(item.action.plan.household)
+    return lead.professional if lead is not None else None
+
+
 def may_see(professional: Professional, item: Accountability) -> bool:
-    """The regisseur who asked, plan members of the holding organisation, and — once it reached
-    them — the teamleider and the municipality's regievoerder."""
+    """The household's regisseur (now: a former regisseur who asked no longer), the holder, plan
+    members of the holding organisation, and — once it reached them — the teamleider and the
+    municipality's regievoerder."""
     if not professional.works_with_clients:
         return False
     plan = item.action.plan
-    if professional.pk == item.asked_by_id or may_answer(professional, item):
+    current = regisseur(item)
+    if (current is not None and professional.pk == current.pk) or may_answer(professional, item):
         return True
     if professional.organisation_id == holder_organisation_id(item.action) and is_member(professional, plan):
         return True
@@ -175,7 +191,7 @@ def answer(professional: Professional, actor: Actor, item: Accountability, text:
                                                       answer=text.strip())
     item.refresh_from_db()
     record_many(actor, EventType.UPDATE, _subjects(item), purpose="doorzettingsmacht: beantwoord")
-    notify([item.asked_by], Message(
+    notify([regisseur(item) or item.asked_by], Message(
         kind="aanspreken", title="Antwoord op uw aanspreken", body="Een deelnemer aan een gezinsplan heeft "
         "geantwoord.", link=accountability_link(item), subject_key=f"{item.uuid}:beantwoord"))
     return item
@@ -206,14 +222,22 @@ def escalated_to_director(professional: Professional) -> QuerySet[Accountability
         .select_related("action__plan__household").order_by("escalated_at", "id"))
 
 
+NO_DIRECTOR_TITLE = "Aanspreken kan niet verder: er is geen regievoerder ingesteld"
+
+
 @transaction.atomic
 def escalate_overdue(now: datetime | None = None, batch: int = BATCH) -> int:
-    """Unanswered calls past their date move one stage up and are told there, once each."""
+    """Unanswered calls past their date move one stage up and are told there, once each. Without
+    a regievoerder the call stays and is told once; it is looked at again once there is one."""
     now = now or timezone.now()
     today = timezone.localdate(now)
+    director_now = Exists(regievoerders(OuterRef("municipality")))
     due = list(
         Accountability.objects.filter(answered_at__isnull=True, due_on__lt=today,
                                       stage__in=(AccountabilityStage.MEMBER, AccountabilityStage.TEAM_LEAD))
+        .annotate(municipality=Coalesce("action__plan__household__district__municipality_id",
+                                        "asked_by__organisation__municipality_id"))
+        .filter(Q(no_director_told_at__isnull=True) | director_now)
         .select_for_update(of=("self",), skip_locked=True)
         .select_related("action__plan__household__district", "action__professional__user",
                         "action__organisation", "asked_by__organisation")
@@ -222,27 +246,48 @@ def escalate_overdue(now: datetime | None = None, batch: int = BATCH) -> int:
     for item in due:
         org_id = holder_organisation_id(item.action)
         leaders = team_leads(org_id) if item.stage == AccountabilityStage.MEMBER else []
+        directors = [] if leaders else list(regievoerders(item.municipality))
         if leaders:
             stage, recipients = AccountabilityStage.TEAM_LEAD, leaders
-            new_due = add_working_days(today, second_term_working_days())
+            new_due = add_working_days(today, second_term_working_days(item.municipality))
             title = "Aanspreken op een actie van uw team is niet beantwoord"
             body = (f"De regisseur van een gezin sprak {holder_label(item.action)} aan; het antwoord had er "
                     f"uiterlijk {item.due_on:%d-%m-%Y} moeten zijn. Zorg dat er uiterlijk "
                     f"{new_due:%d-%m-%Y} antwoord is.")
-        else:
-            stage, recipients, new_due = AccountabilityStage.CHAIN_DIRECTOR, list(
-                regievoerders(_municipality_id(item))), item.due_on
+        elif directors:
+            stage, recipients, new_due = AccountabilityStage.CHAIN_DIRECTOR, directors, item.due_on
             title = "Doorzettingsmacht: aanspreken niet beantwoord"
             body = (f"Een regisseur sprak {holder_label(item.action)} aan op een actie in een gezinsplan; "
                     f"er is geen antwoord gekomen, ook niet via de teamleider.")
+        else:
+            _no_director(item, now)
+            continue
         Accountability.objects.filter(pk=item.pk).update(stage=stage, escalated_at=now, due_on=new_due)
         item.stage = stage
         notify(recipients, Message(kind="aanspreken", title=title, body=body,
                                    link=accountability_link(item), subject_key=f"{item.uuid}:{stage}"))
-        notify([item.asked_by], Message(
+        notify([regisseur(item) or item.asked_by], Message(
             kind="aanspreken", title="Uw aanspreken is opgeschaald",
             body=f"Er kwam geen antwoord; het ligt nu {AccountabilityStage(stage).label.lower()}.",
             link=accountability_link(item), subject_key=f"{item.uuid}:{stage}:regisseur"))
         record_many(SYSTEM, EventType.UPDATE, _subjects(item, {"stap": stage}),
                     purpose="doorzettingsmacht: opgeschaald")
     return len(due)
+
+
+def _no_director(item: Accountability, now: datetime) -> None:
+    """No regievoerder to escalate to: the call stays at its stage (with the teamleider, or the
+    member when the organisation has none); the teamleider and the regisseur are told once."""
+    Accountability.objects.filter(pk=item.pk).update(no_director_told_at=now)
+    leaders = team_leads(holder_organisation_id(item.action))
+    recipients = {p.pk: p for p in [*leaders, regisseur(item) or item.asked_by]}
+    where = "bij de teamleider" if item.stage == AccountabilityStage.TEAM_LEAD else "bij de aangesprokene"
+    notify(recipients.values(), Message(
+        kind="aanspreken", title=NO_DIRECTOR_TITLE,
+        body=f"Een aanspreken op een actie in een gezinsplan is niet beantwoord (uiterlijk "
+             f"{item.due_on:%d-%m-%Y}). Opschalen naar de regievoerder kan niet: de gemeente heeft geen "
+             f"actieve regievoerder. Het aanspreken blijft {where}; de functioneel beheerder stelt een "
+             "regievoerder in.",
+        link=accountability_link(item), subject_key=f"{item.uuid}:geen-regievoerder"))
+    record_many(SYSTEM, EventType.UPDATE, _subjects(item, {"stap": item.stage, "regievoerder": "geen"}),
+                purpose="doorzettingsmacht: geen regievoerder")

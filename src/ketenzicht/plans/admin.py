@@ -18,7 +18,8 @@ from .models import CaseSettings, RiskQuestionnaire
 @admin.register(CaseSettings)
 class CaseSettingsAdmin(admin.ModelAdmin):
     list_display = ["municipality", "first_contact_working_days", "intake_working_days",
-                    "assessment_working_days", "plan_working_days", "review_months"]
+                    "assessment_working_days", "plan_working_days", "review_months",
+                    "accountability_working_days"]
 
 
 class QuestionsField(forms.CharField):

@@ -26,11 +26,25 @@ class PlansConfig(AppConfig):
         match_taken_up.connect(open_case_for_match, dispatch_uid="plans-case-for-match")
         professional_deactivated.connect(return_cases_of_deactivated,
                                          dispatch_uid="plans-cases-of-deactivated")
+        # Their open plan actions and plan memberships pass to their organisation (``leavers``).
+        from .leavers import plan_work_of_deactivated
+
+        professional_deactivated.connect(plan_work_of_deactivated,
+                                         dispatch_uid="plans-plan-work-of-deactivated")
 
         # An open household plan keeps its regisseur; its members hear of a new one.
         from ketenzicht.leads import hooks
 
-        from .household_plan import needs_regisseur, plan_professionals
+        from .household_plan import (
+            needs_regisseur,
+            plan_professionals,
+            regisseur_candidates,
+            regisseur_started,
+        )
 
         hooks.register_need(needs_regisseur)
         hooks.register_involvement(plan_professionals)
+        # Who is offered as regisseur (the plan's members, the municipality's case-holding teams),
+        # and the new regisseur's organisation takes part in the plan once a change is accepted.
+        hooks.register_candidates(regisseur_candidates)
+        hooks.register_lead_started(regisseur_started)

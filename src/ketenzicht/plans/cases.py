@@ -342,6 +342,37 @@ def plan_agreed(household: Household, next_review: date) -> None:
         wait_for(case, Milestone.REVIEW, next_review)
 
 
+#: Why a handover of a case that closed with the plan is not taken over (kept on the case).
+PLAN_CLOSED_HANDOVER = ("De casus is gesloten met het gezinsplan: de overdracht kan niet meer worden "
+                        "aangenomen.")
+
+
+def plan_closed(household: Household, explanation: str, by: Professional, actor: Actor,
+                now: datetime) -> list[Case]:
+    """The household's plan closed: every open case of it that waits only for the plan's review
+    closes with it (``CloseReason.PLAN_CLOSED`` and the plan's explanation; the team's basis
+    ends); a case waiting for another step keeps it. A handover that waited is declined (the
+    case is gone); its holder and that receiver hear of it. Call inside the closing transaction."""
+    closed = []
+    for case in (Case.objects.select_for_update(of=("self",))
+                 .filter(household=household, status=CaseStatus.OPEN, next_milestone=Milestone.REVIEW)
+                 .select_related("team", "responsible", "household").order_by("pk")):
+        waiting = list(CaseHandover.objects.select_for_update(of=("self",)).filter(
+            case=case, accepted_at__isnull=True, declined_at__isnull=True).select_related("to_professional"))
+        CaseHandover.objects.filter(pk__in=[h.pk for h in waiting]).update(
+            declined_at=now, decline_reason=PLAN_CLOSED_HANDOVER)
+        closed.append(close(case, CloseReason.PLAN_CLOSED, explanation, actor, now))
+        recipients = {p.pk: p for p in [case.responsible, *(h.to_professional for h in waiting)]
+                      if p.pk != by.pk}
+        notify(recipients.values(), Message(
+            kind="casus-gesloten", title="Een casus is gesloten met het gezinsplan",
+            body="Het gezinsplan is gesloten: de problemen zijn opgelost of hanteerbaar. De casus "
+                 "wachtte alleen nog op de evaluatie van het plan en is mee gesloten.",
+            link=case_link(case), subject_key=f"{case.uuid}:gesloten",
+        ))
+    return closed
+
+
 @transaction.atomic
 def close_case(professional: Professional, actor: Actor, case: Case, reason: str, explanation: str,
                now: datetime | None = None) -> Case:

@@ -2,10 +2,23 @@
 
 - **one plan**: ``create_plan`` opens the household's plan (a OneToOne on the household, so two
   writers at once meet on the constraint and both get the one plan). Only a client professional
-  of an organisation involved with the household opens it; their organisation becomes a member.
+  of an organisation with its own basis on a member of the household opens it (``has_own_basis``:
+  a verwijsindex registration alone does not count); their organisation becomes a member.
+  When the problems return, opening a closed plan (or an MDO's actions) reopens it as a draft
+  (``_reopen``): the former memberships end and the opener's organisation takes part again.
 - **members only**: a ``PlanMember`` (organisation, optionally its professional) is the
   organisation's basis to read the plan: an ``access`` basis of kind PLAN on every current member
   of the household while the plan is open (ended with the membership, or when the plan closes).
+- **joining shares the household**: an organisation with its own basis on a member joins as it
+  is; any other only with a recorded basis for sharing (``Sharing``: the consent of whoever gives
+  it by the age bands, ``plans.meetings.consent_needed``/``missing_consent``, or the safety reason
+  without consent, domain.md §5), asked on the add-member form. Actions agreed in an MDO give no
+  membership (the holder sees its action through the meeting record); the regisseur's
+  organisation joins when it is appointed or accepts the change (``regisseur_started``), never on
+  a mere proposal.
+- **roles**: a member ends its own membership or the regisseur ends it; an action is edited by its
+  holder (the professional, or the organisation) or the regisseur; the regisseur closes the plan
+  (the regisseur's teamleider when the regisseur is gone).
   The plan's content is read through ``open_plan`` only: audited per member of the household,
   and the same None (a 404) for a missing household, a household without a plan and an
   organisation that is involved with the family but no member of its plan.
@@ -23,7 +36,8 @@
   en een regisseur" (``signals.feedback.tell_plan_and_regisseur``, never the plan's content).
 - **review**: a review moves the next review date on by the interval.
 - **closing**: only with a reason that the problems are solved or manageable and an explanation,
-  and never while an action that is help has not started.
+  and never while an action that is help has not started. The household's open cases that wait
+  only for the plan's review close with it (``cases.plan_closed``).
 
 Every step validates, writes, audits and notifies in one transaction and refuses with
 ``Refused`` (Dutch message, code, field); checks of a whole form refuse with ``PlanRefused``,
@@ -42,22 +56,22 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from ketenzicht.access.households import is_involved_with_household
-from ketenzicht.access.models import BasisKind
-from ketenzicht.access.services import end_basis, grant_basis, may_see_clients
+from ketenzicht.access.models import AccessBasis, BasisKind
+from ketenzicht.access.services import PERSON_ONLY_KINDS, end_basis, grant_basis, may_see_clients
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record, record_many
 from ketenzicht.leads import services as leads
 from ketenzicht.leads.models import AgreedVia, HouseholdLead
 from ketenzicht.notify.services import Message, notify
-from ketenzicht.organisations.models import CLIENT_ROLES, Organisation, Professional
+from ketenzicht.organisations.models import CLIENT_ROLES, Organisation, Professional, Role
 from ketenzicht.people.ages import ADULT_AGE, AgeBand, age_band, age_on
-from ketenzicht.people.models import Household, MemberRole, Person
+from ketenzicht.people.models import Household, HouseholdMembership, MemberRole, Person
 from ketenzicht.people.services import current_members
 from ketenzicht.refusals import RefusalKind, Refused
 from ketenzicht.signals.feedback import tell_plan_and_regisseur
 
 from . import cases
+from . import meetings as meeting_rules  # module import: meetings imports this module too
 from .models import (
     ActionHolder,
     CaseSettings,
@@ -71,6 +85,7 @@ from .models import (
     PlanMember,
     PlanStatus,
     PlanVersion,
+    SharingBasis,
 )
 
 PLAN_OBJECT = "gezinsplan"
@@ -224,14 +239,18 @@ def holder_label(action: PlanAction) -> str:
 
 def _holders(plan: HouseholdPlan, actions: Iterable[PlanAction]) -> dict[int, Professional]:
     """Who hears of a change to an action: its professional, or for an organisation the plan
-    member's professional of it (else its teamleiders)."""
+    member's professional of it (else its teamleiders) — only holders whose organisation is a
+    member (an MDO's holder that is no member hears through the meeting record)."""
     found: dict[int, Professional] = {}
     for action in actions:
         if action.holder_kind == ActionHolder.PROFESSIONAL and action.professional_id:
-            found[action.professional_id] = action.professional
+            if membership(plan, action.professional.organisation_id) is not None:
+                found[action.professional_id] = action.professional
         elif action.holder_kind == ActionHolder.ORGANISATION and action.organisation_id:
             member = membership(plan, action.organisation_id)
-            people = ([member.professional] if member and member.professional_id
+            if member is None:
+                continue
+            people = ([member.professional] if member.professional_id
                       else cases.team_leads(action.organisation_id))
             found.update({p.pk: p for p in people})
     return found
@@ -279,18 +298,148 @@ def _end_grant(plan: HouseholdPlan, organisation: Organisation, actor: Actor) ->
         end_basis(organisation, person, BasisKind.PLAN, str(plan.uuid), actor=actor)
 
 
+def has_own_basis(household: Household, organisation: Organisation,
+                  plan: HouseholdPlan | None = None) -> bool:
+    """The organisation already has its own basis on a current member of the household (a signal
+    route, a case, a client relation, …): it may join the plan as it is. A verwijsindex
+    registration alone does not count (it opens the person only, never the household), nor the
+    plan's own basis."""
+    if not organisation.is_active:
+        return False
+    bases = AccessBasis.objects.filter(
+        organisation=organisation, ended_at__isnull=True,
+        person_id__in=HouseholdMembership.objects.filter(household=household, until__isnull=True)
+        .values("person_id"),
+    ).exclude(kind__in=PERSON_ONLY_KINDS)
+    if plan is not None:
+        bases = bases.exclude(kind=BasisKind.PLAN, reference=str(plan.uuid))
+    return bases.exists()
+
+
+@dataclass(frozen=True)
+class Sharing:
+    """The basis for sharing the household with an organisation that is not yet involved:
+    ``basis`` consent (with the members who gave it) or safety (with the reason)."""
+
+    basis: str = ""
+    consent_given_by: tuple[Person, ...] = ()
+    safety_reason: str = ""
+
+
+def _sharing_problems(plan: HouseholdPlan, organisation: Organisation, sharing: Sharing | None,
+                      today: date) -> list[tuple[str, str]]:
+    """What is missing to share the household with the organisation (empty: it may join)."""
+    if has_own_basis(plan.household, organisation, plan):
+        return []
+    sharing = sharing or Sharing()
+    if sharing.basis == SharingBasis.CONSENT:
+        given = {person.pk for person in sharing.consent_given_by}
+        members = {m.person_id for m in current_members(plan.household)}
+        if given - members:
+            return [("consent_given_by", "Alleen leden van het huishouden geven toestemming.")]
+        missing = meeting_rules.missing_consent(plan.household, given, today)
+        if missing:
+            return [("consent_given_by", f"Het plan delen met {organisation.name} vraagt nog "
+                     f"{'; '.join(missing)}. Of deel zonder toestemming, alleen vanwege de veiligheid, "
+                     "met de reden.")]
+        return []
+    if sharing.basis == SharingBasis.SAFETY:
+        if not sharing.safety_reason.strip():
+            return [("safety_reason", "Leg vast waarom de veiligheid vraagt om het plan met "
+                     f"{organisation.name} te delen zonder toestemming.")]
+        return []
+    return [("sharing_basis", f"{organisation.name} is nog niet zelf bij het gezin betrokken: deelnemen "
+             "aan het plan deelt het hele huishouden. Kies met toestemming, of zonder toestemming "
+             "vanwege de veiligheid.")]
+
+
+def _not_joined(organisation: Organisation) -> str:
+    return (f"{organisation.name} neemt niet deel aan het plan en is niet zelf bij het gezin betrokken: "
+            "voeg de organisatie eerst toe als deelnemer, met de grondslag om te delen.")
+
+
+def _audit_sharing(actor: Actor, plan: HouseholdPlan, organisation: Organisation, sharing: Sharing,
+                   today: date) -> None:
+    """Sharing the household with the organisation, its basis, for each member of the household."""
+    subjects = []
+    for need in meeting_rules.consent_needed(plan.household, today):
+        detail = {"organisatie": organisation.slug, "grondslag": sharing.basis}
+        if sharing.basis == SharingBasis.CONSENT:
+            detail["toestemming van"] = need.consent_of
+        subjects.append(Subject(client_pseudonym=str(need.person.uuid), object_type=PLAN_OBJECT,
+                                object_id=str(plan.uuid), detail=detail))
+    record_many(actor, EventType.UPDATE, subjects, purpose="gezinsplan: gedeeld met een nieuwe deelnemer")
+
+
 def _ensure_member(plan: HouseholdPlan, organisation: Organisation, professional: Professional | None,
-                   actor: Actor, now: datetime) -> tuple[PlanMember, bool]:
+                   actor: Actor, now: datetime, sharing: Sharing | None = None) -> tuple[PlanMember, bool]:
+    """The organisation takes part (if it does not yet): as it is with its own basis on the
+    household, otherwise only with a complete basis for sharing (callers check it first, every
+    problem at once; this refuses as the last line)."""
     existing = membership(plan, organisation.pk)
     if existing is not None:
         if professional is not None and existing.professional_id is None:
             PlanMember.objects.filter(pk=existing.pk).update(professional=professional)
             existing.professional = professional
         return existing, False
-    member = PlanMember.objects.create(plan=plan, organisation=organisation, professional=professional,
-                                       added_at=now)
+    today = timezone.localdate(now)
+    own = has_own_basis(plan.household, organisation, plan)
+    if not own and _sharing_problems(plan, organisation, sharing, today):
+        refuse("geen-grondslag", _not_joined(organisation), "organisation", RefusalKind.FORBIDDEN)
+    member = PlanMember.objects.create(
+        plan=plan, organisation=organisation, professional=professional, added_at=now,
+        sharing_basis="" if own else sharing.basis,
+        safety_reason=(sharing.safety_reason.strip()
+                       if not own and sharing.basis == SharingBasis.SAFETY else ""),
+    )
+    if not own:
+        if sharing.basis == SharingBasis.CONSENT:
+            member.consent_given_by.set(sharing.consent_given_by)
+        _audit_sharing(actor, plan, organisation, sharing, today)
     _grant(plan, organisation, actor)
     return member, True
+
+
+# --- Roles inside the plan ----------------------------------------------------------------------
+
+
+#: ``lead`` not given: it is read (pages that ask for many rows pass the one they read).
+UNREAD = object()
+
+
+def is_regisseur(professional: Professional, plan: HouseholdPlan, lead=UNREAD) -> bool:
+    lead = leads.current_lead(plan.household) if lead is UNREAD else lead
+    return lead is not None and lead.professional_id == professional.pk
+
+
+def may_end_membership(professional: Professional, member: PlanMember, lead=UNREAD) -> bool:
+    """The organisation itself, or the regisseur, ends a membership."""
+    return (professional.organisation_id == member.organisation_id
+            or is_regisseur(professional, member.plan, lead))
+
+
+def may_edit_action(professional: Professional, action: PlanAction, lead=UNREAD) -> bool:
+    """The action's holder (its professional, or a professional of its organisation) or the regisseur."""
+    if action.holder_kind == ActionHolder.PROFESSIONAL and action.professional_id == professional.pk:
+        return True
+    if (action.holder_kind == ActionHolder.ORGANISATION
+            and action.organisation_id == professional.organisation_id):
+        return True
+    return is_regisseur(professional, action.plan, lead)
+
+
+def may_close(professional: Professional, plan: HouseholdPlan) -> bool:
+    """The regisseur closes the plan; when the regisseur is gone (no longer an active client
+    professional), a teamleider of the regisseur's organisation."""
+    lead = leads.current_lead(plan.household)
+    if lead is None:
+        return False
+    if lead.professional_id == professional.pk:
+        return True
+    regisseur = lead.professional
+    gone = not (regisseur.user.is_active and regisseur.role in CLIENT_ROLES)
+    return (gone and professional.role == Role.TEAM_LEAD and professional.user.is_active
+            and professional.organisation_id == lead.organisation_id)
 
 
 def _review_months(household: Household, professional: Professional) -> int:
@@ -311,8 +460,7 @@ def create_plan(professional: Professional, actor: Actor, household: Household,
     Two professionals opening it at once meet on the OneToOne constraint: the second gets the
     plan the first made (and their organisation becomes a member too: both are involved)."""
     now = now or timezone.now()
-    if not may_see_clients(professional) or not is_involved_with_household(professional.organisation,
-                                                                          household):
+    if not may_see_clients(professional) or not has_own_basis(household, professional.organisation):
         refuse("niet-betrokken", "Alleen een organisatie die bij het gezin betrokken is kan een "
                "gezinsplan openen.", kind=RefusalKind.FORBIDDEN)
     plan = HouseholdPlan.objects.select_for_update().filter(household=household).first()
@@ -333,12 +481,51 @@ def create_plan(professional: Professional, actor: Actor, household: Household,
                                        summary="Gezinsplan geopend (concept).", snapshot=_snapshot(plan))
             record_many(actor, EventType.CREATE, _subjects(plan), purpose="gezinsplan geopend")
             return plan
+    if plan.status == PlanStatus.CLOSED:
+        return _reopen(plan, professional, actor, now)
     if membership(plan, professional.organisation_id) is None:
         # Existing is no secret to the involved (they see the regisseur); its content is: a
         # member adds another organisation (``add_member``).
         raise Refused(RefusalKind.CONFLICT, "plan-bestaat",
                       "Dit huishouden heeft al een gezinsplan. Een deelnemer aan het plan kan uw "
                       "organisatie toevoegen.", existing_uuid=str(plan.uuid))
+    return plan
+
+
+def _reopen(plan: HouseholdPlan, professional: Professional, actor: Actor, now: datetime) -> HouseholdPlan:
+    """The problems returned: the household's closed plan (locked) becomes a draft again, its
+    closing and agreement cleared. The former memberships end (their sharing was for the closed
+    plan); the opener's organisation takes part on its own basis, and the regisseur's when it has
+    its own basis too; any other is added by a member as the membership rules say. The regisseur
+    and the former members' professionals hear of it."""
+    former = list(plan.members.filter(ended_at__isnull=True).select_related("professional"))
+    PlanMember.objects.filter(pk__in=[m.pk for m in former]).update(ended_at=now)
+    for member in former:  # the bases ended when the plan closed; none may outlive the membership
+        _end_grant(plan, member.organisation, actor)
+    HouseholdPlan.objects.filter(pk=plan.pk).update(
+        status=PlanStatus.DRAFT, closed_at=None, close_reason="", close_explanation="", next_review=None,
+        parents_agreed_on=None, youth_agreed_on=None)
+    plan.refresh_from_db()
+    _ensure_member(plan, professional.organisation, professional, actor, now)
+    joined = [professional.organisation.name]
+    lead = leads.current_lead(plan.household)
+    if lead is not None and membership(plan, lead.organisation_id) is None \
+            and has_own_basis(plan.household, lead.organisation, plan):
+        _ensure_member(plan, lead.organisation, lead.professional, actor, now)
+        joined.append(f"{lead.organisation.name} (de organisatie van de regisseur)")
+    plan = _changed(plan, professional, actor,
+                    f"Heropend als concept door {professional.display_name} "
+                    f"({professional.organisation.name}): de problemen zijn terug. "
+                    f"Deelnemer: {_and(joined)}.", now, "heropend")
+    recipients = {m.professional.pk: m.professional for m in former if m.professional_id}
+    if lead is not None:
+        recipients[lead.professional_id] = lead.professional
+    recipients.pop(professional.pk, None)
+    notify(recipients.values(), Message(
+        kind="gezinsplan-heropend", title="Een gesloten gezinsplan is heropend",
+        body="Een gezinsplan waaraan u deelnam is heropend als concept. Een deelnemer voegt uw organisatie "
+             "zo nodig opnieuw toe; de regisseur wordt met het gezin gekozen op het plan.",
+        link=plan_link(plan), subject_key=f"{plan.uuid}:heropend:v{plan.version}"))
     return plan
 
 
@@ -360,8 +547,10 @@ def _check_contact(phone: str, email: str) -> list[tuple[str, str]]:
 @transaction.atomic
 def add_member(professional: Professional, actor: Actor, plan: HouseholdPlan, organisation: Organisation,
                member_professional: Professional | None = None, *, role: str = "", phone: str = "",
-               email: str = "", now: datetime | None = None) -> PlanMember:
-    """Add an organisation (and its professional) to the plan: from now it may read it."""
+               email: str = "", sharing: Sharing | None = None, now: datetime | None = None) -> PlanMember:
+    """Add an organisation (and its professional) to the plan: from now it may read it, and the
+    whole household is shared with it. One not yet involved with the family on its own basis
+    needs ``sharing``: consent by the age bands, or the safety reason without consent."""
     now = now or timezone.now()
     plan = _editable(professional, plan)
     phone, email, role = phone.strip(), email.strip(), role.strip()
@@ -374,8 +563,10 @@ def add_member(professional: Professional, actor: Actor, plan: HouseholdPlan, or
         problems.append(("professional", "Kies een professional die met cliënten werkt."))
     if membership(plan, organisation.pk) is not None:
         problems.append(("organisation", f"{organisation.name} neemt al deel aan het plan."))
+    elif organisation.is_active:
+        problems += _sharing_problems(plan, organisation, sharing, timezone.localdate(now))
     _refuse_all("deelnemer-ongeldig", problems)
-    member, _created = _ensure_member(plan, organisation, member_professional, actor, now)
+    member, _created = _ensure_member(plan, organisation, member_professional, actor, now, sharing)
     PlanMember.objects.filter(pk=member.pk).update(role=role[:200], phone=phone, email=email)
     who = f"{member_professional.display_name} ({organisation.name})" if member_professional \
         else organisation.name
@@ -411,7 +602,10 @@ def end_member(professional: Professional, actor: Actor, member: PlanMember,
     stays while it carries the regie, and an organisation leaves no open action behind."""
     now = now or timezone.now()
     plan = _editable(professional, member.plan)
-    member = PlanMember.objects.select_for_update().select_related("organisation").get(pk=member.pk)
+    member = PlanMember.objects.select_for_update().select_related("organisation", "plan").get(pk=member.pk)
+    if not may_end_membership(professional, member):
+        refuse("niet-toegestaan", f"Alleen de regisseur of {member.organisation.name} zelf beëindigt de "
+               "deelname aan het plan.", kind=RefusalKind.FORBIDDEN)
     if member.ended_at is not None:
         refuse("al-beeindigd", "Deze organisatie neemt al niet meer deel.", kind=RefusalKind.CONFLICT)
     lead = leads.current_lead(plan.household)
@@ -566,7 +760,9 @@ def _action_problems(plan: HouseholdPlan, number: int, item: ActionInput,
     if kind not in ActionHolder.values:
         problems.append(("holder_kind", f"{prefix}kies wie de actie uitvoert."))
     elif kind == ActionHolder.PROFESSIONAL and (item.professional is None
-                                                or not item.professional.works_with_clients):
+                                                or not item.professional.works_with_clients
+                                                or not item.professional.user.is_active):
+        # An inactive account holds nothing (``plans.leavers`` hands a leaver's actions on).
         problems.append(("professional", f"{prefix}kies de professional die de actie uitvoert."))
     elif kind == ActionHolder.ORGANISATION and (item.organisation is None or not item.organisation.is_active):
         problems.append(("organisation", f"{prefix}kies de organisatie die de actie uitvoert."))
@@ -579,6 +775,18 @@ def _action_problems(plan: HouseholdPlan, number: int, item: ActionInput,
     if item.goal is not None and item.goal.plan_id != plan.pk:
         problems.append(("goal", f"{prefix}kies een doel van dit plan."))
     return problems
+
+
+def _joining_problems(plan: HouseholdPlan, number: int, item: ActionInput,
+                      many: bool) -> list[tuple[str, str]]:
+    """A holder's organisation that is no member joins only with its own basis on the household."""
+    organisation = _holder_organisation(item)
+    if organisation is None or membership(plan, organisation.pk) is not None \
+            or has_own_basis(plan.household, organisation, plan):
+        return []
+    prefix = f"Actie {number}: " if many else ""
+    field = "professional" if item.holder_kind == ActionHolder.PROFESSIONAL else "organisation"
+    return [(field, prefix + _not_joined(organisation))]
 
 
 def _holder_organisation(item: ActionInput | PlanAction) -> Organisation | None:
@@ -594,28 +802,40 @@ def add_actions(professional: Professional, actor: Actor, household: Household,
                 actions: Sequence[ActionInput], *, meeting: Meeting | None = None,
                 now: datetime | None = None) -> list[PlanAction]:
     """Put actions in the household's plan (an MDO's ones with ``meeting``), creating a draft
-    plan when there is none. The holders' organisations become plan members (their basis to read
-    the plan); each holder hears of their own new action. One version for the lot."""
+    plan when there is none. Without ``meeting`` a holder's organisation that is not yet a member
+    joins when it has its own basis on the household (any other is first added as a member, with
+    the basis for sharing: refused here). An MDO's actions give no membership: a holder that is no
+    member sees its own action through the meeting record (``plans.meetings.record_of``); the
+    organiser's organisation (the case's team) joins. Each holder that is a member hears of their
+    own new action. One version for the lot."""
     now = now or timezone.now()
     if not actions:
         return []
     plan = plan_of(household)
     if plan is None:
         plan = create_plan(professional, actor, household, now)
-    elif meeting is not None and membership(plan, professional.organisation_id) is None:
-        # The MDO's organiser brings the actions agreed there: its organisation takes part now.
+    elif meeting is not None and (plan.status == PlanStatus.CLOSED
+                                  or membership(plan, professional.organisation_id) is None):
+        # The MDO's organiser brings the actions agreed there: its organisation takes part now,
+        # and a closed plan is reopened (the problems returned).
         plan = _lock(plan)
-        _expect_open(plan)
         if not may_see_clients(professional) or meeting.household_id != household.pk:
             refuse("geen-deelnemer", "Alleen deelnemers aan het gezinsplan kunnen het plan wijzigen.",
                    kind=RefusalKind.FORBIDDEN)
-        _ensure_member(plan, professional.organisation, professional, actor, now)
+        if plan.status == PlanStatus.CLOSED:
+            plan = _reopen(plan, professional, actor, now)
+        else:
+            _ensure_member(plan, professional.organisation, professional, actor, now)
     plan = _editable(professional, plan)
+    many = len(actions) > 1
     problems = [p for number, item in enumerate(actions, start=1)
-                for p in _action_problems(plan, number, item, len(actions) > 1)]
+                for p in _action_problems(plan, number, item, many)]
+    if meeting is None:
+        problems += [p for number, item in enumerate(actions, start=1)
+                     for p in _joining_problems(plan, number, item, many)]
     _refuse_all("actie-ongeldig", problems)
     added_members = []
-    for item in actions:
+    for item in actions if meeting is None else ():
         organisation = _holder_organisation(item)
         if organisation is not None:
             _member, created = _ensure_member(
@@ -651,6 +871,10 @@ def update_action(professional: Professional, actor: Actor, action: PlanAction, 
     now = now or timezone.now()
     plan = _editable(professional, action.plan)
     action = PlanAction.objects.select_for_update().get(pk=action.pk)
+    action.plan = plan
+    if not may_edit_action(professional, action):
+        refuse("niet-toegestaan", "Alleen wie de actie uitvoert of de regisseur wijzigt een actie.",
+               kind=RefusalKind.FORBIDDEN)
     today = timezone.localdate(now)
     problems = []
     if not what.strip():
@@ -692,23 +916,30 @@ def update_action(professional: Professional, actor: Actor, action: PlanAction, 
 def choose_regisseur(professional: Professional, actor: Actor, plan: HouseholdPlan,
                      choice: leads.LeadChoice, now: datetime | None = None):
     """The regisseur chosen with the family on the plan page: the household's one regisseur
-    (``leads``). With none yet it is appointed; otherwise a warm handover is proposed (the
-    current regisseur stays until the new one accepts). The regisseur's organisation becomes a
-    member of the plan."""
+    (``leads``). With none yet it is appointed and the regisseur's organisation takes part in the
+    plan at once; otherwise a warm handover is proposed (the current regisseur stays until the new
+    one accepts) and the organisation takes part only when the change is accepted
+    (``regisseur_started``; proposing oneself completes at once). The chosen organisation must
+    already take part or have its own basis on the household: any other is first added as a
+    member, with the basis for sharing."""
     now = now or timezone.now()
     plan = _editable(professional, plan)
+    organisation = choice.professional.organisation
+    if membership(plan, organisation.pk) is None and not has_own_basis(plan.household, organisation, plan):
+        refuse("geen-grondslag", _not_joined(organisation), "professional")
     source = leads.Source(AgreedVia.PLAN, plan.uuid)
     current = leads.current_lead(plan.household)
     if current is None:
         result = leads.appoint(professional, actor, plan.household, choice, source, now=now)
+        _ensure_member(plan, organisation, choice.professional, actor, now)
         text = _lead_words(result)
     else:
         result = leads.propose_change(professional, actor, plan.household, choice, source, now=now)
-        text = (f"Wissel van regisseur voorgesteld: {choice.professional.display_name} "
-                f"({choice.professional.organisation.name}); de huidige regisseur blijft tot die aanneemt.")
-        if isinstance(result, HouseholdLead):  # proposing oneself completes at once
-            text = _lead_words(result)
-    _ensure_member(plan, choice.professional.organisation, choice.professional, actor, now)
+        if result.accepted_at is not None:  # proposing oneself completes at once
+            text = _lead_words(leads.current_lead(plan.household))
+        else:
+            text = (f"Wissel van regisseur voorgesteld: {choice.professional.display_name} "
+                    f"({organisation.name}); de huidige regisseur blijft tot die aanneemt.")
     _changed(plan, professional, actor, text, now, "regisseur")
     return result
 
@@ -829,10 +1060,15 @@ def record_review(professional: Professional, actor: Actor, plan: HouseholdPlan,
 def close_plan(professional: Professional, actor: Actor, plan: HouseholdPlan, *, reason: str,
                explanation: str, now: datetime | None = None) -> HouseholdPlan:
     """Close only because the problems are solved or manageable, with an explanation, and never
-    while an action that is help has not started. The members' bases on the household end; the
-    members keep reading the closed plan."""
+    while an action that is help has not started; only the regisseur closes (``may_close``). The
+    members' bases on the household end; the members keep reading the closed plan. Every open
+    case of the household that waits only for the plan's review closes with it
+    (``cases.plan_closed``); other cases keep their step."""
     now = now or timezone.now()
     plan = _editable(professional, plan)
+    if not may_close(professional, plan):
+        refuse("niet-toegestaan", "Alleen de regisseur sluit het gezinsplan (de teamleider van de "
+               "regisseur als die er niet meer is).", kind=RefusalKind.FORBIDDEN)
     problems = []
     if reason not in PlanCloseReason.values:
         problems.append(("reason", "Kies waarom het plan sluit: de problemen zijn opgelost of hanteerbaar."))
@@ -851,6 +1087,7 @@ def close_plan(professional: Professional, actor: Actor, plan: HouseholdPlan, *,
                     "gesloten")
     for member in plan.members.filter(ended_at__isnull=True).select_related("organisation"):
         _end_grant(plan, member.organisation, actor)
+    cases.plan_closed(plan.household, explanation.strip(), professional, actor, now)
     return plan
 
 
@@ -869,3 +1106,33 @@ def plan_professionals(household: Household) -> list[int]:
     return list(PlanMember.objects.filter(plan__household=household, ended_at__isnull=True,
                                           professional__isnull=False)
                 .values_list("professional_id", flat=True))
+
+
+def regisseur_candidates(household: Household, by: Professional) -> set[int]:
+    """Whose professionals may be offered as regisseur (``leads.candidates``): the members of the
+    household's open plan and the case-holding teams of the municipality — never every
+    organisation with some basis on a member."""
+    ids = set(PlanMember.objects.filter(plan__household=household, ended_at__isnull=True)
+              .exclude(plan__status=PlanStatus.CLOSED).values_list("organisation_id", flat=True))
+    municipality_id = (household.district.municipality_id if household.district_id
+                       else by.organisation.municipality_id)
+    ids |= set(Organisation.objects.filter(cases.CASE_HOLDERS, municipality_id=municipality_id,
+                                           is_active=True).values_list("pk", flat=True))
+    return ids
+
+
+def regisseur_started(lead: HouseholdLead, by: Professional, actor: Actor, now: datetime) -> None:
+    """A change of regisseur was accepted: the new regisseur's organisation takes part in the
+    household's open plan — as it is, with its own basis on the household (one without is added
+    by a member, with the basis for sharing). Never on a mere proposal."""
+    plan = (HouseholdPlan.objects.filter(household_id=lead.household_id)
+            .exclude(status=PlanStatus.CLOSED).first())
+    if plan is None or membership(plan, lead.organisation_id) is not None:
+        return
+    if not has_own_basis(plan.household, lead.organisation, plan):
+        return
+    plan = _lock(plan)
+    _ensure_member(plan, lead.organisation, lead.professional, actor, now)
+    _changed(plan, by, actor,
+             f"Nieuwe deelnemer: {lead.organisation.name} (de organisatie van de regisseur).", now,
+             "deelnemer toegevoegd")

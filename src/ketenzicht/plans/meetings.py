@@ -18,7 +18,8 @@
   is the one way in: it checks, audits every read and every refusal (per household member), and
   answers a stranger as if the meeting did not exist.
 - **double submit**: the form carries a token; a second submit meets the unique index and gets
-  the meeting recorded the first time.
+  the meeting recorded the first time — only for the same case and organiser (anyone else's
+  token is refused).
 
 Every step validates, writes, audits and notifies in one transaction, and refuses with
 ``Refused`` (a Dutch message, a code, the field); a request's problems come all at once
@@ -43,8 +44,8 @@ from ketenzicht.people.models import Household, MemberRole, Person
 from ketenzicht.people.services import current_members
 from ketenzicht.refusals import RefusalKind, Refused
 
+from . import household_plan  # module import: household_plan imports this module too
 from .cases import _check_team_member, members, refuse
-from .household_plan import ActionInput, add_actions
 from .models import (
     ActionHolder,
     Case,
@@ -305,7 +306,7 @@ def record_meeting(professional: Professional, actor: Actor, case: Case, request
     if request.form_token is not None:
         earlier = Meeting.objects.filter(form_token=request.form_token).first()
         if earlier is not None:
-            return earlier  # the same form submitted again
+            return _same_form(earlier, case, professional)
     case = Case.objects.select_for_update().select_related("team", "household").get(pk=case.pk)
     _check_team_member(professional, case.team)
     if case.status != CaseStatus.OPEN:
@@ -321,18 +322,28 @@ def record_meeting(professional: Professional, actor: Actor, case: Case, request
             )
     except IntegrityError:
         # The same form a moment ago, in a transaction that has committed since.
-        return Meeting.objects.get(form_token=request.form_token)
+        return _same_form(Meeting.objects.get(form_token=request.form_token), case, professional)
     participants = [_add_participant(meeting, case, data) for data in request.participants]
     record_many(actor, EventType.CREATE, meeting_subjects(meeting, {"soort": meeting.kind}),
                 purpose=f"{MeetingKind(meeting.kind).label.lower()} vastgelegd")
     _audit_sharing(actor, meeting, case, participants, timezone.localdate(now))
-    add_actions(professional, actor, case.household, [
-        ActionInput(holder_kind=action.holder_kind, what=action.what, due_on=action.due_on,
+    household_plan.add_actions(professional, actor, case.household, [
+        household_plan.ActionInput(holder_kind=action.holder_kind, what=action.what, due_on=action.due_on,
                     professional=action.professional, organisation=action.organisation,
                     holder_name=action.holder_name, is_help=action.is_help)
         for action in request.actions], meeting=meeting, now=now)
     _tell_participants(meeting, participants, professional)
     return meeting
+
+
+def _same_form(earlier: Meeting, case: Case, professional: Professional) -> Meeting:
+    """A token seen before: the earlier meeting is the answer only for the same form again — the
+    same case and the same organiser. Anyone else's token is refused, never answered with a
+    meeting that is not theirs."""
+    if earlier.case_id != case.pk or earlier.organised_by_id != professional.pk:
+        refuse("formulier-al-gebruikt", "Dit formulier is al gebruikt. Open de pagina opnieuw om een "
+               "overleg vast te leggen.", kind=RefusalKind.CONFLICT)
+    return earlier  # the same form submitted again
 
 
 def _add_participant(meeting: Meeting, case: Case, data: ParticipantData) -> MeetingParticipant:

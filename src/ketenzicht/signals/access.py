@@ -17,6 +17,7 @@ from ketenzicht.access.services import may_see_clients
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.models import Professional, Role
+from ketenzicht.people.models import Household, HouseholdMembership
 
 from .models import Route, RouteKind, Signal
 
@@ -53,6 +54,18 @@ def is_signaller_side(professional: Professional, signal: Signal) -> bool:
         or (professional.role in SIGNALLER_SIDE_ROLES
             and signal.organisation_id == professional.organisation_id)
     )
+
+
+def signalling_organisation_ids(household: Household) -> set[int]:
+    """The active organisations that recorded a signal about a current member of the household.
+
+    Registered with ``leads.hooks`` (``SignalsConfig.ready``): a signal makes its organisation
+    involved with the household, so it may know who the regisseur is and how to reach them (issue
+    9 §7), volunteers included — though a signal opens no person or household page. One query.
+    """
+    members = HouseholdMembership.objects.filter(household=household, until__isnull=True).values("person_id")
+    return set(Signal.objects.filter(person_id__in=members, organisation__is_active=True)
+               .values_list("organisation_id", flat=True).distinct())
 
 
 def signal_subject(signal: Signal, **detail) -> Subject:

@@ -27,6 +27,7 @@ from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record
 from ketenzicht.organisations.calendar import next_working_day_at
 from ketenzicht.organisations.models import Organisation, Professional
+from ketenzicht.organisations.services import CARES_FOR_FAMILIES, care_organisations
 from ketenzicht.refusals import RefusalKind
 
 from . import clocks
@@ -231,14 +232,9 @@ def _complete_handover(route: Route, receiver: Organisation, actor: Actor, now: 
                   with_organisation=receiver)
 
 
-#: Who can take a signal over or give the help: teams that receive signals and organisations
-#: whose core task is helping youth — never a school, the police, a housing corporation or
-#: volunteers, who signal but do not take a family's case over.
-CARE = Q(type__receives_signals=True) | Q(type__may_coordinate_match=True)
-
-
-def care_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(CARE, is_active=True).order_by("name")
+#: Who can take a signal over or give the help: the organisations that can take responsibility
+#: for help (one home: ``organisations.services.CARES_FOR_FAMILIES``).
+CARE = CARES_FOR_FAMILIES
 
 
 def handover_receivers(route: Route, outcome: str | None = None) -> QuerySet[Organisation]:

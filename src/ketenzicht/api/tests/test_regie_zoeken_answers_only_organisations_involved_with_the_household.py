@@ -52,12 +52,12 @@ def test_every_involved_organisation_finds_the_regisseur(emmen, api_for, usernam
 
 def test_parents_keeping_regie_give_the_backup(emmen, api_for):  # noqa: F811
     by, actor = acting("cjg-demonden")
-    appoint(by, actor, de_vries(), LeadChoice(professional=professional("leerkracht"),
+    appoint(by, actor, de_vries(), LeadChoice(professional=professional("jgz"),
                                               parents_keep_regie=True, agreements="Maandelijks bellen."),
             Source("gezinsplan"), now=WEDNESDAY)
-    body = _ask(api_for, "jgz", DAAN).json()
+    body = _ask(api_for, "leerkracht", DAAN).json()
     assert body["oudersVoerenRegie"] is True
-    assert body["regisseur"]["organisatie"] == "kristalla"
+    assert body["regisseur"]["organisatie"] == "ggd-drenthe"
 
 
 def test_no_regisseur_yet_is_null(emmen, api_for):  # noqa: F811

@@ -7,39 +7,26 @@ registration on Emma). The GGZ and the police have none.
 """
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from ketenzicht.access.audited import actor_for
 from ketenzicht.access.models import BasisKind
 from ketenzicht.access.services import grant_basis
-from ketenzicht.audit.services import SYSTEM, Actor
-from ketenzicht.demo.loader import load_demo
+from ketenzicht.audit.services import SYSTEM
+from ketenzicht.demo.tests.stage import (
+    AMSTERDAM,
+    DAAN,
+    EMMA,
+    WEDNESDAY,
+    acting,
+    de_vries,
+    load_emmen,
+    professional,
+)
 from ketenzicht.leads.services import LeadChoice, Source, appoint
-from ketenzicht.organisations.models import Professional
-from ketenzicht.people.models import Household
-from ketenzicht.people.services import current_household, find_person_by_bsn
+from ketenzicht.people.services import find_person_by_bsn
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-DAAN, EMMA = "999990019", "999990020"
-WEDNESDAY = datetime(2026, 11, 25, 10, 0, tzinfo=AMSTERDAM)
 THURSDAY = datetime(2026, 11, 26, 9, 0, tzinfo=AMSTERDAM)
-
-
-def professional(username: str) -> Professional:
-    return Professional.objects.select_related("organisation__type", "user").get(user__username=username)
-
-
-def acting(username: str) -> tuple[Professional, Actor]:
-    who = professional(username)
-    return who, actor_for(who, access_point="127.0.0.1")
-
-
-def de_vries() -> Household:
-    household = current_household(find_person_by_bsn(DAAN))
-    assert household is not None
-    return household
 
 
 def involve_de_vries() -> None:
@@ -51,8 +38,7 @@ def involve_de_vries() -> None:
 
 @pytest.fixture
 def emmen(db, settings):
-    settings.DEMO_MODE = True
-    load_demo(households=3)
+    load_emmen(settings)
     involve_de_vries()
 
 
@@ -62,3 +48,7 @@ def appoint_cjg(now: datetime = WEDNESDAY, **choice):
     choice.setdefault("family_preference", "Moeder wil één vast aanspreekpunt bij het CJG.")
     return appoint(by, actor, de_vries(), LeadChoice(professional=by, **choice),
                    Source("gezinsplan"), now=now)
+
+
+__all__ = ["DAAN", "EMMA", "THURSDAY", "WEDNESDAY", "acting", "appoint_cjg", "de_vries", "emmen",
+           "involve_de_vries", "professional"]

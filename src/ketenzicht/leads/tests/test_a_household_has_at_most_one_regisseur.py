@@ -59,8 +59,9 @@ def test_only_a_professional_of_an_involved_organisation_becomes_regisseur(emmen
                 Source("gezinsplan"))
     assert refused.value.code == "regisseur-niet-betrokken"
     assert professional("ggz").organisation.name in refused.value.message
-    # the school is involved (Daan is its pupil): its teacher may be the regisseur
-    lead = appoint(by, actor, de_vries(), LeadChoice(professional=professional("leerkracht"),
-                                                     family_preference="Moeder vertrouwt de juf."),
+    # the JGZ is involved (it registered Emma) and can take responsibility for help: its nurse
+    # may be the regisseur
+    lead = appoint(by, actor, de_vries(), LeadChoice(professional=professional("jgz"),
+                                                     family_preference="Moeder vertrouwt de JGZ."),
                    Source("gezinsplan"))
-    assert lead.organisation.slug == "kristalla"
+    assert lead.organisation.slug == "ggd-drenthe"

@@ -22,7 +22,7 @@ def test_parallel_appointments_make_one_regisseur(transactional_db, settings):
     involve_de_vries()
     household = de_vries()
     together, refused, errors = threading.Barrier(4), [], []
-    usernames = ["cjg-demonden", "jgz", "leerkracht", "teamleider-demonden"]
+    usernames = ["cjg-demonden", "jgz", "sgt-demonden", "teamleider-demonden"]
 
     def appoint_one(username: str) -> None:
         try:

@@ -14,14 +14,14 @@ from .conftest import WEDNESDAY, acting, de_vries, professional
 def test_parents_keep_regie_with_agreements_and_the_backup_named(emmen):
     by, actor = acting("cjg-demonden")
     appoint(by, actor, de_vries(), LeadChoice(
-        professional=professional("leerkracht"), parents_keep_regie=True,
-        agreements="Moeder belt de juf elke maand; bij zorgen belt de juf het CJG."),
+        professional=professional("jgz"), parents_keep_regie=True,
+        agreements="Moeder belt de jeugdverpleegkundige elke maand; bij zorgen belt die het CJG."),
         Source("verwijsindex-match"), now=WEDNESDAY)
     lead = current_lead(de_vries())
-    assert lead.parents_keep_regie and lead.professional.user.username == "leerkracht"
+    assert lead.parents_keep_regie and lead.professional.user.username == "jgz"
     contact = lead_contact(lead)
     assert contact.parents_keep_regie and contact.has_agreements
-    assert (contact.organisation_slug, contact.since.isoformat()) == ("kristalla", "2026-11-25")
+    assert (contact.organisation_slug, contact.since.isoformat()) == ("ggd-drenthe", "2026-11-25")
 
 
 def test_parents_keeping_regie_without_agreements_is_refused(emmen):

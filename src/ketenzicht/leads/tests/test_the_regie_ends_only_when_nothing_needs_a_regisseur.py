@@ -42,8 +42,8 @@ def test_a_waiting_change_or_a_missing_reason_keeps_the_regisseur(emmen):
     with pytest.raises(Refused) as refused:
         end(by, actor, de_vries(), reason=" ")
     assert refused.value.field == "reason"
-    propose_change(by, actor, de_vries(), LeadChoice(professional=professional("leerkracht"),
-                                                     family_preference="De juf."), Source("gezinsplan"))
+    propose_change(by, actor, de_vries(), LeadChoice(professional=professional("sgt-demonden"),
+                                                     family_preference="Egbert."), Source("gezinsplan"))
     with pytest.raises(Refused) as refused:
         end(by, actor, de_vries(), reason="Klaar.")
     assert refused.value.code == "wissel-loopt"

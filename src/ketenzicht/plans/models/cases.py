@@ -47,6 +47,12 @@ class CaseSettings(models.Model):
         _("evaluatie van het gezinsplan elke (maanden)"), default=3,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
     )
+    accountability_working_days = models.PositiveSmallIntegerField(
+        _("aanspreken: termijn bij de teamleider (werkdagen)"), default=5,
+        help_text=_("Blijft een aangesproken deelnemer het antwoord schuldig, dan krijgt diens "
+                    "teamleider deze termijn; daarna gaat het naar de regievoerder."),
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+    )
 
     class Meta:
         verbose_name = _("termijnen casussen")
@@ -79,6 +85,8 @@ class CloseReason(models.TextChoices):
     HANDED_OVER = "overgedragen", _("Warm overgedragen; de ontvanger heeft aangenomen")
     ASSESSED_ENDED = "beoordeeld", _("Na beoordeling beëindigd: advies gegeven of geen verdere actie")
     MOVED_AWAY = "verhuisd", _("Gezin verhuisd; warm overgedragen aan het team van de nieuwe woonplaats")
+    #: Closed with the household plan (``household_plan.close_plan``): the case waited only for its review.
+    PLAN_CLOSED = "plan-gesloten", _("Gezinsplan gesloten: de problemen zijn opgelost of hanteerbaar")
 
 
 class Case(models.Model):

@@ -20,7 +20,7 @@ from ketenzicht.organisations.models import Organisation, Professional
 from ketenzicht.people.models import Household, Person
 
 from .assessment import LifeArea
-from .meetings import Meeting
+from .meetings import Meeting, SharingBasis
 
 
 class PlanStatus(models.TextChoices):
@@ -76,7 +76,15 @@ class HouseholdPlan(models.Model):
 
 
 class PlanMember(models.Model):
-    """An organisation (and its professional) taking part in the plan: its basis to read it."""
+    """An organisation (and its professional) taking part in the plan: its basis to read it.
+
+    Joining shares the whole household with the organisation. One already involved with a member
+    of the household on its own basis (a signal route, a case, a client relation — not a
+    verwijsindex registration alone, which opens the person only) joins as it is
+    (``sharing_basis`` empty); any other joins only with the basis for sharing recorded here: the
+    consent of those whose consent counts by the age bands, or the safety reason to share without
+    consent (domain.md §5).
+    """
 
     plan = models.ForeignKey(HouseholdPlan, on_delete=models.CASCADE, related_name="members")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="plan_memberships")
@@ -87,11 +95,20 @@ class PlanMember(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     added_at = models.DateTimeField(_("toegevoegd op"))
     ended_at = models.DateTimeField(_("tot"), null=True, blank=True)
+    sharing_basis = models.CharField(
+        _("grondslag voor delen"), max_length=20, choices=SharingBasis.choices, blank=True,
+        help_text=_("Leeg: de organisatie was al zelf bij het gezin betrokken."))
+    #: With ``sharing_basis`` consent: the household members who gave it (``plans.meetings.consent_needed``).
+    consent_given_by = models.ManyToManyField(Person, blank=True, related_name="+",
+                                              verbose_name=_("toestemming gegeven door"))
+    safety_reason = models.TextField(_("reden om zonder toestemming te delen"), blank=True)
 
     class Meta:
         verbose_name = _("deelnemer aan het plan")
         verbose_name_plural = _("deelnemers aan het plan")
         constraints = [
+            models.CheckConstraint(condition=~Q(sharing_basis="veiligheid") | ~Q(safety_reason=""),
+                                   name="plans_member_sharing_without_consent_reasoned"),
             models.UniqueConstraint(fields=["plan", "organisation"], condition=Q(ended_at__isnull=True),
                                     name="plans_one_active_membership_per_organisation"),
         ]
@@ -211,6 +228,9 @@ class Accountability(models.Model):
     answered_by = models.ForeignKey(Professional, on_delete=models.PROTECT, null=True, blank=True,
                                     related_name="+")
     answer = models.TextField(_("antwoord"), blank=True)
+    #: When the teamleider and the regisseur were told the municipality has no regievoerder (the
+    #: call then stays with the teamleider; the job looks at it again once there is one).
+    no_director_told_at = models.DateTimeField(_("gemeld: geen regievoerder"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("aanspreken")

@@ -10,7 +10,7 @@ from ketenzicht.people.services import find_person_by_bsn
 from ketenzicht.plans import household_plan
 
 from .conftest import DAAN, WEDNESDAY, acting, de_vries, professional
-from .plan_support import draft_plan, involved
+from .plan_support import draft_plan, involved, join
 
 
 def _reads(username: str, plan) -> list[tuple[str, str]]:
@@ -47,11 +47,10 @@ def test_membership_is_the_basis_and_ends_with_it(emmen):
     ggz = professional("ggz")
     daan = find_person_by_bsn(DAAN)
     assert basis_for(ggz, daan) is None
-    member = household_plan.add_member(*acting("cjg-demonden"), plan, ggz.organisation, ggz,
-                                       role="Behandelaar moeder", phone="0591 123456", now=WEDNESDAY)
+    member = join(plan, "ggz", role="Behandelaar moeder", phone="0591 123456", now=WEDNESDAY)
     assert basis_for(ggz, daan).kind == BasisKind.PLAN
     assert household_plan.open_plan(*acting("ggz"), de_vries().uuid) == plan
-    household_plan.end_member(*acting("cjg-demonden"), member, now=WEDNESDAY)
+    household_plan.end_member(*acting("ggz"), member, now=WEDNESDAY)  # the organisation leaves itself
     assert basis_for(ggz, daan) is None
     assert household_plan.open_plan(*acting("ggz"), de_vries().uuid) is None
     assert not AccessBasis.objects.filter(organisation=ggz.organisation, kind=BasisKind.PLAN,

@@ -1,16 +1,18 @@
-"""A plan member hears of a new or changed action that is their own — and of nobody else's. The
-notice names no family (titles are e-mailed) and links to the plan page."""
+"""A plan member hears of a new or changed action that is their own — and of nobody else's (here the
+regisseur changes them). The notice names no family (titles are e-mailed) and links to the plan
+page."""
 
 from datetime import timedelta
 
 from ketenzicht.plans import household_plan
 
 from .conftest import WEDNESDAY, acting, de_vries
-from .plan_support import action_for, draft_plan, notices_of
+from .plan_support import action_for, choose_regisseur, draft_plan, notices_of
 
 
 def test_the_holder_hears_of_their_own_action_and_others_do_not(emmen):
     plan = draft_plan()
+    choose_regisseur(plan)  # Bart (CJG) is the regisseur: he may change the others' actions
     own = action_for(plan, "ggz", what="Moeder behandelen voor haar angst")  # GGZ joins the plan
     action_for(plan, "cjg-demonden", what="Huisbezoek")
     [new] = notices_of("ggz", "gezinsplan-actie")
@@ -30,6 +32,7 @@ def test_the_holder_hears_of_their_own_action_and_others_do_not(emmen):
 
 def test_a_change_to_someone_elses_action_tells_only_its_holder(emmen):
     plan = draft_plan()
+    choose_regisseur(plan)
     action_for(plan, "ggz")
     other = action_for(plan, "sgt-demonden", what="Schuldhulp aanvragen")
     household_plan.update_action(*acting("cjg-demonden"), other, what=other.what, due_on=other.due_on,

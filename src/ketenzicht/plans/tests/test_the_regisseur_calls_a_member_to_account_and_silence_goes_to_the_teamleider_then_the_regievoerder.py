@@ -1,6 +1,7 @@
 """Doorzettingsmacht: the regisseur calls a plan member to account on an action (aanspreken; the
 member is told, with a date to answer by). When the date passes unanswered it goes to the
-member's teamleider with a second term (5 working days by default), and when that passes too,
+member's teamleider with a second term (the municipality's ``CaseSettings``, 5 working days by
+default), and when that passes too,
 to the municipality's regievoerder. The job claims rows with SKIP LOCKED and tells each once."""
 
 from datetime import date, timedelta
@@ -10,10 +11,10 @@ import time_machine
 
 from ketenzicht.plans import accountability
 from ketenzicht.plans.jobs import accountability_escalations
-from ketenzicht.plans.models import Accountability, AccountabilityStage
+from ketenzicht.plans.models import Accountability, AccountabilityStage, CaseSettings
 from ketenzicht.refusals import Refused
 
-from .conftest import AMSTERDAM, WEDNESDAY, acting
+from .conftest import AMSTERDAM, WEDNESDAY, acting, de_vries
 from .plan_support import action_for, choose_regisseur, draft_plan, fill, involved, notices_of
 
 DUE = date(2026, 11, 30)  # the Monday after
@@ -96,8 +97,9 @@ def test_silence_goes_to_the_teamleider_then_to_the_regievoerder_each_told_once(
         Accountability.objects.get(pk=called.pk)]
 
 
-def test_the_second_term_is_configurable(called, settings):
-    settings.KETENZICHT_ACCOUNTABILITY_WORKING_DAYS = 2
+def test_the_second_term_is_the_municipalitys_configuration(called):
+    CaseSettings.objects.update_or_create(municipality=de_vries().district.municipality,
+                                          defaults={"accountability_working_days": 2})
     with time_machine.travel(_morning(DUE + timedelta(days=1)), tick=False):
         accountability_escalations()
     assert Accountability.objects.get(pk=called.pk).due_on == date(2026, 12, 3)

@@ -73,12 +73,12 @@ def test_a_changed_regisseur_is_a_warm_handover_and_told_again():
         record_coordinated(*acting("cjg-demonden"), match.uuid, choice=_nurse())
     with on(date(2025, 11, 3)):
         record_coordinated(*acting("cjg-demonden"), match.uuid,
-                           choice=LeadChoice(professional=professional("leerkracht"),
-                                             family_preference="Nu liever de juf."))
-    # the teacher has not accepted yet: the nurse stays the regisseur
+                           choice=LeadChoice(professional=professional("teamleider-demonden"),
+                                             family_preference="Nu liever Hilde van het CJG."))
+    # Hilde has not accepted yet: the nurse stays the regisseur
     assert current_lead(household).professional.user.username == "jgz"
     bodies = [n.body for n in notices_to("jgz", "verwijsindex-regisseur")]
     assert len(bodies) == 2 and "Wissel voorgesteld aan" in bodies[-1]
     with on(date(2025, 11, 4)):
-        accept_change(*acting("leerkracht"), pending_change(household))
-    assert current_lead(household).professional.user.username == "leerkracht"
+        accept_change(*acting("teamleider-demonden"), pending_change(household))
+    assert current_lead(household).professional.user.username == "teamleider-demonden"

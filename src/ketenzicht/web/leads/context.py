@@ -1,16 +1,17 @@
 """What a page shows of the household's regisseur, for the one include that shows it
 (``web/includes/household_lead.html``) on the person, household, match and signal pages.
 
-Everyone whose organisation has a basis on any member of the household sees who the regisseur
-is and how to reach them (1Gezin1Plan, domain.md §4); for everyone else the include shows
-nothing (the page itself already answered 404 to those without any basis). The page that shows
-it has audited its own opening; the regisseur's details are a professional's work contact.
+Everyone whose organisation has a basis on any member of the household, or recorded a signal
+about one, sees who the regisseur is and how to reach them (1Gezin1Plan, domain.md §4; issue 9
+§7; ``leads.hooks.knows_the_regisseur``); for everyone else the include shows nothing. The page
+that shows it has audited its own opening; the regisseur's details are a professional's work
+contact. The family's preference is not shown here: it is on the plan page, for plan members.
 """
 
 from dataclasses import dataclass
 
-from ketenzicht.access.households import is_involved_with_household
 from ketenzicht.access.services import may_see_clients
+from ketenzicht.leads.hooks import knows_the_regisseur
 from ketenzicht.leads.models import LeadHandover
 from ketenzicht.leads.services import (
     LeadContact,
@@ -41,7 +42,7 @@ def household_lead_view(professional: Professional, household: Household | None,
     if household is None or not may_see_clients(professional):
         return None
     if involved is None:
-        involved = is_involved_with_household(professional.organisation, household)
+        involved = knows_the_regisseur(professional.organisation, household)
     if not involved:
         return None
     lead = current_lead(household)

@@ -29,7 +29,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ketenzicht.access.audited import open_household
-from ketenzicht.audit.models import EventType
 from ketenzicht.organisations.models import Organisation
 from ketenzicht.people.ages import ADULT_AGE
 from ketenzicht.people.models import Household
@@ -43,6 +42,7 @@ from .. import once
 from ..guards import professional_required, web_actor
 from ..responses import forbidden, not_found
 from .assessment_forms import AssessmentForm
+from .case_opening import open_case_for_form
 from .intake import refused_on_form
 
 
@@ -131,10 +131,7 @@ def _assessment_form(request: HttpRequest, place: Place, record: Callable[[Asses
 @require_http_methods(["GET", "POST"])
 @professional_required
 def case_assessment_new(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
-    professional = request.professional
-    actor = web_actor(request, professional)
-    posted = request.method == "POST"
-    case = open_case(professional, actor, case_uuid, EventType.UPDATE if posted else EventType.READ)
+    professional, actor, case = open_case_for_form(request, case_uuid)
     if case is None:
         return not_found(request)
     return _assessment_form(request, case_place(case), lambda form: assessment.record_assessment(

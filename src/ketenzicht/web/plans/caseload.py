@@ -29,7 +29,6 @@ from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import Actor
 from ketenzicht.organisations.models import CLIENT_ROLES, Professional, Role
 from ketenzicht.people.models import Person
-from ketenzicht.people.services import current_members
 from ketenzicht.plans import cases, listings
 from ketenzicht.plans.access import open_case
 from ketenzicht.plans.listings import Show
@@ -39,6 +38,7 @@ from ketenzicht.signals.models import Route
 from ketenzicht.verwijsindex.models import Match
 
 from ..guards import professional_required, web_actor
+from ..household_members import member_rows
 from ..responses import forbidden, not_found
 from ..templatetags.caseload_nav import has_caseload
 from .caseload_forms import CloseForm, DeclineForm, HandOverForm, add_refusal
@@ -169,9 +169,7 @@ def _case_page(request: HttpRequest, case: Case, *, hand_over_form: HandOverForm
         "case": case,
         "professional": professional,
         "household": case.household,
-        "members": [{"membership": membership, "person": membership.person,
-                     "age": membership.person.age_on(today)}
-                    for membership in current_members(case.household)],
+        "members": member_rows(case.household, today),
         "arrivals": [{"arrival": arrival, "source": sources[arrival.pk]} for arrival in arrivals],
         "handovers": handovers,
         "waiting": waiting,

@@ -4,13 +4,18 @@ aanspreken on an action and its page.
 Thin adapters over ``plans.household_plan`` and ``plans.accountability``. The plan is opened
 through ``open_plan`` (audited per member of the household; None for a missing household, no plan
 and a professional whose organisation is no member alike → the one 404 page, returned so the
-denied event stays). Every page names the household.
+denied event stays). Every page names the household. A plan member who may not do something
+(edit an action held by another, end another organisation's membership without being the
+regisseur, close the plan without being the regisseur) gets 403; a non-member 404. The forms that
+create something are sent once (``web.once``). The organisations offered are the plan's members,
+the own organisation and the municipality's case-holding teams (for adding a member: every
+organisation of the municipality) — never every organisation with some basis on the family.
 """
 
 from uuid import UUID
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -19,20 +24,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ketenzicht.access.audited import open_household
-from ketenzicht.access.households import involved_organisation_ids
 from ketenzicht.audit.models import EventType, Outcome
-from ketenzicht.audit.services import Subject, record_many
+from ketenzicht.audit.services import Actor, Subject, record_many
 from ketenzicht.leads import services as leads
 from ketenzicht.organisations.models import CLIENT_ROLES, Organisation, Professional
 from ketenzicht.people.services import current_members
-from ketenzicht.plans import accountability, household_plan
+from ketenzicht.plans import accountability, household_plan, meetings
+from ketenzicht.plans.cases import CASE_HOLDERS
 from ketenzicht.plans.household_plan import ActionInput
 from ketenzicht.plans.models import Accountability, HouseholdPlan, PlanAction, PlanStatus
 from ketenzicht.refusals import RefusalKind, Refused
 
+from .. import once
 from ..guards import professional_required, web_actor
 from ..leads.forms import LeadChoiceForm
-from ..responses import not_found
+from ..once import SentOnce
+from ..responses import forbidden, not_found
 from .plan_forms import (
     ActionForm,
     ActionUpdateForm,
@@ -61,12 +68,29 @@ def _open(request: HttpRequest, household_uuid: UUID, event_type: str = EventTyp
     return professional, actor, household_plan.open_plan(professional, actor, household_uuid, event_type)
 
 
-def _organisations(plan: HouseholdPlan) -> list[Organisation]:
-    """Organisations a member may add or give an action: those involved with the household, and
-    the plan's members."""
-    ids = involved_organisation_ids(plan.household) | set(
-        plan.members.filter(ended_at__isnull=True).values_list("organisation_id", flat=True))
-    return list(Organisation.objects.filter(pk__in=ids, is_active=True).order_by("name"))
+def _municipality_id(plan: HouseholdPlan, professional: Professional) -> int:
+    household = plan.household
+    if household.district_id:
+        return household.district.municipality_id
+    return professional.organisation.municipality_id
+
+
+def _organisations(plan: HouseholdPlan, professional: Professional) -> list[Organisation]:
+    """Organisations an action may be given to: the plan's members, the own organisation and the
+    municipality's case-holding teams. Never derived from access bases (an organisation with a
+    basis on one member, the adult care of a parent, is not offered by that alone)."""
+    members = plan.members.filter(ended_at__isnull=True).values("organisation_id")
+    return list(Organisation.objects.filter(
+        Q(pk__in=members) | Q(pk=professional.organisation_id)
+        | CASE_HOLDERS & Q(municipality_id=_municipality_id(plan, professional)),
+        is_active=True).order_by("name"))
+
+
+def _municipality_organisations(plan: HouseholdPlan, professional: Professional) -> list[Organisation]:
+    """Organisations that may be added as a member: any active one of the municipality (as the MDO
+    form offers); one not yet involved needs the basis for sharing."""
+    return list(Organisation.objects.filter(municipality_id=_municipality_id(plan, professional),
+                                            is_active=True).order_by("name"))
 
 
 def _professionals(organisations: list[Organisation]) -> list[Professional]:
@@ -87,15 +111,23 @@ def plan_page(request: HttpRequest, household_uuid: UUID) -> HttpResponse:
                                                "organisation", "goal", "meeting")
                    .prefetch_related(Prefetch("accountabilities", queryset=open_calls, to_attr="open_calls")))
     lead = leads.current_lead(plan.household)
+    members = list(plan.members.filter(ended_at__isnull=True)
+                   .select_related("organisation", "professional__user").order_by("added_at", "id"))
+    for row in [*members, *actions]:
+        row.plan = plan
     return render(request, "web/plans/plan.html", {
         "plan": plan, "household": plan.household, "today": today,
         "title": _("Gezinsplan van huishouden %(name)s") % {"name": plan.household.name},
         "concerns": list(plan.concerns.all()),
         "goals": list(plan.goals.select_related("member")),
-        "actions": [(a, household_plan.holder_label(a)) for a in actions],
-        "members": list(plan.members.filter(ended_at__isnull=True)
-                        .select_related("organisation", "professional__user").order_by("added_at", "id")),
+        "actions": [(a, household_plan.holder_label(a), household_plan.may_edit_action(professional, a, lead))
+                    for a in actions],
+        "members": members,
+        "endable": {m.pk for m in members if household_plan.may_end_membership(professional, m, lead)},
+        "may_close": household_plan.may_close(professional, plan),
         "lead": leads.lead_contact(lead) if lead else None,
+        # The family's preference for the regisseur: for plan members, never in the public section.
+        "lead_preference": lead.family_preference if lead else "",
         "is_regisseur": lead is not None and lead.professional_id == professional.pk,
         "is_open": plan.status != PlanStatus.CLOSED,
         "needed": household_plan.who_agrees(plan.household, today),
@@ -164,7 +196,7 @@ def _goal(request, plan, professional, actor):
 
 
 def _action(request, plan, professional, actor):
-    organisations = _organisations(plan)
+    organisations = _organisations(plan, professional)
     form = ActionForm(request.POST or None, professionals=_professionals(organisations),
                       organisations=organisations, auto_id="actie_%s")
 
@@ -178,9 +210,11 @@ def _action(request, plan, professional, actor):
 
 
 def _member(request, plan, professional, actor):
-    organisations = _organisations(plan)
+    organisations = _municipality_organisations(plan, professional)
+    today = timezone.localdate()
+    givers = [(person, person.age_on(today)) for person in meetings.consent_givers(plan.household, today)]
     form = MemberForm(request.POST or None, professionals=_professionals(organisations),
-                      organisations=organisations, auto_id="deelnemer_%s")
+                      organisations=organisations, givers=givers, auto_id="deelnemer_%s")
 
     def apply(data):
         organisation = form.organisations.get(data.get("organisation") or "")
@@ -190,7 +224,7 @@ def _member(request, plan, professional, actor):
         household_plan.add_member(professional, actor, plan, organisation,
                                   form.professionals.get(data.get("professional") or ""),
                                   role=data.get("role") or "", phone=data.get("phone") or "",
-                                  email=data.get("email") or "")
+                                  email=data.get("email") or "", sharing=form.sharing())
     return form, apply, _("Deelnemer toevoegen")
 
 
@@ -234,39 +268,58 @@ def plan_part(request: HttpRequest, household_uuid: UUID, part: str) -> HttpResp
     professional, actor, plan = _open(request, household_uuid)
     if plan is None:
         return not_found(request)
+    if part == "sluiten" and not household_plan.may_close(professional, plan):
+        return forbidden(request)  # a member, but not the regisseur
     form, apply, heading = PARTS[part](request, plan, professional, actor)
     if request.method == "POST" and form.is_valid():
+        token = form.once_token() if isinstance(form, SentOnce) else None
+        earlier = once.claim(request, token, fallback=_plan_url(plan))
+        if earlier is not None:
+            return earlier  # the same form sent again: it was recorded once
         try:
             apply(form.cleaned_data)
         except Refused as refusal:
+            once.release(request, token)
             if refusal.kind in STATE_REFUSALS and not refusal.field:
                 messages.error(request, refusal.message)
                 return redirect(_plan_url(plan))
             add_refusal(form, refusal)
         else:
+            once.done(request, token, _plan_url(plan))
             messages.success(request, _("Het gezinsplan is bijgewerkt."))
             return redirect(_plan_url(plan))
+    return _part_page(request, plan, form, heading, part=part, needed=(
+        household_plan.who_agrees(plan.household, timezone.localdate()) if part == "akkoord" else None))
+
+
+def _part_page(request: HttpRequest, plan: HouseholdPlan, form, heading: str, **extra) -> HttpResponse:
+    """The page of one part of the plan, or of one action, named after the household."""
     return render(request, "web/plans/plan_part.html", {
-        "plan": plan, "household": plan.household, "form": form, "heading": heading, "part": part,
-        "needed": (household_plan.who_agrees(plan.household, timezone.localdate())
-                   if part == "akkoord" else None),
+        "plan": plan, "household": plan.household, "form": form, "heading": heading, **extra,
         "title": _("%(part)s — gezinsplan van huishouden %(name)s") % {"part": heading,
                                                                       "name": plan.household.name},
     })
 
 
-def _plan_action(plan: HouseholdPlan, action_uuid: UUID) -> PlanAction | None:
-    return (plan.actions.select_related("professional__user", "professional__organisation", "organisation")
-            .filter(uuid=action_uuid).first())
+def _open_action(request: HttpRequest, household_uuid: UUID, action_uuid: UUID,
+                 ) -> tuple[Professional, Actor, HouseholdPlan | None, PlanAction | None]:
+    """The plan opened as ``_open`` does, and one of its actions: None for the action where the
+    plan or the action is missing (or not to be seen) alike."""
+    professional, actor, plan = _open(request, household_uuid)
+    action = (plan.actions.select_related("professional__user", "professional__organisation", "organisation")
+              .filter(uuid=action_uuid).first()) if plan else None
+    return professional, actor, plan, action
 
 
 @require_http_methods(["GET", "POST"])
 @professional_required
 def plan_action(request: HttpRequest, household_uuid: UUID, action_uuid: UUID) -> HttpResponse:
-    professional, actor, plan = _open(request, household_uuid)
-    action = _plan_action(plan, action_uuid) if plan else None
+    professional, actor, plan, action = _open_action(request, household_uuid, action_uuid)
     if action is None:
         return not_found(request)
+    action.plan = plan
+    if not household_plan.may_edit_action(professional, action):
+        return forbidden(request)  # a member, but neither the holder nor the regisseur
     form = ActionUpdateForm(request.POST or None, auto_id="actie_%s", initial={
         "what": action.what, "due_on": action.due_on, "is_help": action.is_help,
         "help_started_on": action.help_started_on, "done_on": action.done_on})
@@ -282,21 +335,21 @@ def plan_action(request: HttpRequest, household_uuid: UUID, action_uuid: UUID) -
         else:
             messages.success(request, _("De actie is bijgewerkt."))
             return redirect(_plan_url(plan))
-    heading = _("Actie van %(holder)s") % {"holder": household_plan.holder_label(action)}
-    return render(request, "web/plans/plan_part.html", {
-        "plan": plan, "household": plan.household, "form": form, "heading": heading,
-        "title": _("%(part)s — gezinsplan van huishouden %(name)s") % {"part": heading,
-                                                                      "name": plan.household.name},
-    })
+    return _part_page(request, plan, form, _("Actie van %(holder)s") % {
+        "holder": household_plan.holder_label(action)})
 
 
 @require_POST
 @professional_required
 def plan_member_end(request: HttpRequest, household_uuid: UUID, member_id: int) -> HttpResponse:
     professional, actor, plan = _open(request, household_uuid)
-    member = plan.members.filter(pk=member_id, ended_at__isnull=True).first() if plan else None
+    member = (plan.members.select_related("organisation").filter(pk=member_id, ended_at__isnull=True).first()
+              if plan else None)
     if member is None:
         return not_found(request)
+    member.plan = plan
+    if not household_plan.may_end_membership(professional, member):
+        return forbidden(request)  # a member, but neither that organisation nor the regisseur
     try:
         household_plan.end_member(professional, actor, member)
     except Refused as refusal:
@@ -311,31 +364,33 @@ def plan_member_end(request: HttpRequest, household_uuid: UUID, member_id: int) 
 @professional_required
 def plan_call(request: HttpRequest, household_uuid: UUID, action_uuid: UUID) -> HttpResponse:
     """The regisseur calls the holder of an action to account (aanspreken)."""
-    professional, actor, plan = _open(request, household_uuid)
-    action = _plan_action(plan, action_uuid) if plan else None
+    professional, actor, plan, action = _open_action(request, household_uuid, action_uuid)
     if action is None:
         return not_found(request)
     form = CallToAccountForm(request.POST or None, auto_id="aanspreken_%s")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        token = form.once_token()
+        earlier = once.claim(request, token, fallback=_plan_url(plan))
+        if earlier is not None:
+            return earlier  # the same form sent again: one aanspreken
         try:
             item = accountability.call_to_account(
                 professional, actor, action, question=data.get("question") or "", due_on=data.get("due_on"))
         except Refused as refusal:
+            once.release(request, token)
             if refusal.kind in STATE_REFUSALS:
                 messages.error(request, refusal.message)
                 return redirect(_plan_url(plan))
             add_refusal(form, refusal)
         else:
+            once.done(request, token,
+                      reverse("web:accountability", kwargs={"accountability_uuid": item.uuid}))
             messages.success(request, _("%(holder)s is aangesproken.") % {
                 "holder": household_plan.holder_label(action)})
             return redirect("web:accountability", accountability_uuid=item.uuid)
-    heading = _("%(holder)s aanspreken") % {"holder": household_plan.holder_label(action)}
-    return render(request, "web/plans/plan_part.html", {
-        "plan": plan, "household": plan.household, "form": form, "heading": heading, "action": action,
-        "title": _("%(part)s — gezinsplan van huishouden %(name)s") % {"part": heading,
-                                                                      "name": plan.household.name},
-    })
+    return _part_page(request, plan, form, _("%(holder)s aanspreken") % {
+        "holder": household_plan.holder_label(action)}, action=action)
 
 
 @require_http_methods(["GET", "POST"])
@@ -350,28 +405,35 @@ def accountability_page(request: HttpRequest, accountability_uuid: UUID) -> Http
         "action__professional__organisation",
         "action__organisation", "asked_by__user", "asked_by__organisation", "answered_by__user")
         .filter(uuid=accountability_uuid).first())
-    allowed = item is not None and accountability.may_see(professional, item)
-    if item is not None:
-        record_many(actor, EventType.READ, [
-            Subject(client_pseudonym=str(m.person.uuid), object_type=accountability.OBJECT,
-                    object_id=str(item.uuid)) for m in current_members(item.action.plan.household)],
-            outcome=Outcome.SUCCESS if allowed else Outcome.DENIED,
-            purpose="doorzettingsmacht" if allowed else "geen grondslag")
-    if not allowed:
+    posted = request.method == "POST"
+    if item is None:
+        # Like every other opener: an unknown call is a denied attempt, audited.
+        record_many(actor, EventType.UPDATE if posted else EventType.READ, [
+            Subject(object_type=accountability.OBJECT, object_id=str(accountability_uuid))],
+            outcome=Outcome.DENIED, purpose="geen grondslag")
+        return not_found(request)
+    subjects = [Subject(client_pseudonym=str(m.person.uuid), object_type=accountability.OBJECT,
+                        object_id=str(item.uuid)) for m in current_members(item.action.plan.household)] or [
+        Subject(object_type=accountability.OBJECT, object_id=str(item.uuid))]
+    if not accountability.may_see(professional, item):
+        record_many(actor, EventType.UPDATE if posted else EventType.READ, subjects,
+                    outcome=Outcome.DENIED, purpose="geen grondslag")
         return not_found(request)
     may_answer = item.answered_at is None and accountability.may_answer(professional, item)
+    if posted and not may_answer:
+        # Sees the call, may not answer it: a denied attempt to write, not a read.
+        record_many(actor, EventType.UPDATE, subjects, outcome=Outcome.DENIED, purpose="niet aangesproken")
+        return forbidden(request)
+    record_many(actor, EventType.READ, subjects, purpose="doorzettingsmacht")
     form = AnswerForm(request.POST or None, auto_id="antwoord_%s")
-    if request.method == "POST":
-        if not may_answer:
-            return not_found(request)
-        if form.is_valid():
-            try:
-                accountability.answer(professional, actor, item, form.cleaned_data.get("answer") or "")
-            except Refused as refusal:
-                add_refusal(form, refusal)
-            else:
-                messages.success(request, _("Uw antwoord is naar de regisseur gestuurd."))
-                return redirect("web:accountability", accountability_uuid=item.uuid)
+    if posted and form.is_valid():
+        try:
+            accountability.answer(professional, actor, item, form.cleaned_data.get("answer") or "")
+        except Refused as refusal:
+            add_refusal(form, refusal)
+        else:
+            messages.success(request, _("Uw antwoord is naar de regisseur gestuurd."))
+            return redirect("web:accountability", accountability_uuid=item.uuid)
     household = item.action.plan.household
     return render(request, "web/plans/plan_accountability.html", {
         "item": item, "household": household, "form": form, "may_answer": may_answer,

@@ -21,15 +21,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ketenzicht.audit.models import EventType
 from ketenzicht.plans import applications, cases, intake
-from ketenzicht.plans.access import open_case
 from ketenzicht.plans.models import Case, CaseStatus, Intake, Milestone
 from ketenzicht.refusals import RefusalKind, Refused
 
 from .. import once
 from ..guards import professional_required, web_actor
 from ..responses import forbidden, not_found
+from .case_opening import open_case_for_form
 from .intake_forms import ApplicationForm, IntakeForm, show_refusals
 
 #: Refusals about the state of the case rather than what was typed: told as a message.
@@ -97,12 +96,10 @@ def application_new(request: HttpRequest) -> HttpResponse:
 @professional_required
 def case_intake(request: HttpRequest, case_uuid: UUID) -> HttpResponse:
     """The intake of the case; the risk questions on the form while none are answered."""
-    professional = request.professional
-    actor = web_actor(request, professional)
-    posted = request.method == "POST"
-    case = open_case(professional, actor, case_uuid, EventType.UPDATE if posted else EventType.READ)
+    professional, actor, case = open_case_for_form(request, case_uuid)
     if case is None:
         return not_found(request)
+    posted = request.method == "POST"
     existing = Intake.objects.filter(case=case).select_related("screening", "recorded_by__user").first()
     screening = existing.screening if existing else intake.latest_screening(case)
     questions = None if screening else intake.current_questions(case.team.municipality_id)

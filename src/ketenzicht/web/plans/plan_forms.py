@@ -2,7 +2,9 @@
 
 The plan services decide; these forms only collect input. Every field is optional here where a
 service checks it, so each rule has one Dutch message (the service's), and a whole-form refusal
-(``PlanRefused``) puts every problem next to its field at once.
+(``PlanRefused``) puts every problem next to its field at once. The forms that create something
+(an action, a concern, a goal, a member, a review, an aanspreken) are sent once (``web.once``):
+a second submit of the same form shows the first one's result.
 """
 
 from django import forms
@@ -10,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.organisations.models import Organisation, Professional
 from ketenzicht.people.models import Person
-from ketenzicht.plans.household_plan import PlanRefused
-from ketenzicht.plans.models import ActionHolder, LifeArea, PlanCloseReason
+from ketenzicht.plans.household_plan import PlanRefused, Sharing
+from ketenzicht.plans.models import ActionHolder, LifeArea, PlanCloseReason, SharingBasis
 from ketenzicht.refusals import Refused
+
+from ..once import SentOnce
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -49,13 +53,13 @@ class TextsForm(forms.Form):
                                                        "max_value": _("Kies 1 tot 12 maanden.")})
 
 
-class ConcernForm(forms.Form):
+class ConcernForm(SentOnce, forms.Form):
     area = forms.ChoiceField(label=_("Leefgebied"), required=False,
                              choices=[("", _("— kies —")), *LifeArea.choices])
     concern = _text(_("Zorg"))
 
 
-class GoalForm(forms.Form):
+class GoalForm(SentOnce, forms.Form):
     member = forms.ChoiceField(label=_("Voor wie"), required=False)
     goal = _text(_("Doel"))
     progress_sign = _text(_("Waaraan zien we vooruitgang?"),
@@ -74,7 +78,7 @@ class GoalForm(forms.Form):
         return self.members.get(self.cleaned_data.get("member") or "")
 
 
-class ActionForm(forms.Form):
+class ActionForm(SentOnce, forms.Form):
     holder_kind = forms.ChoiceField(label=_("Wie voert de actie uit?"), required=False,
                                     widget=forms.RadioSelect, choices=ActionHolder.choices)
     professional = forms.ChoiceField(label=_("Professional"), required=False,
@@ -108,23 +112,48 @@ class ActionUpdateForm(forms.Form):
     done_on = _date(_("Gedaan op"))
 
 
-class MemberForm(forms.Form):
+#: The basis for sharing the household with an organisation not yet involved (domain.md §5).
+SHARING_CHOICES = [(SharingBasis.CONSENT, SharingBasis.CONSENT.label),
+                   (SharingBasis.SAFETY, SharingBasis.SAFETY.label)]
+
+
+class MemberForm(SentOnce, forms.Form):
     organisation = forms.ChoiceField(label=_("Organisatie"), required=False)
     professional = forms.ChoiceField(label=_("Professional"), required=False,
                                      help_text=_("Het vaste aanspreekpunt van die organisatie (mag leeg)."))
     role = forms.CharField(label=_("Rol in het plan"), required=False, max_length=200)
     phone = forms.CharField(label=_("Telefoon"), required=False, max_length=30)
     email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
+    sharing_basis = forms.ChoiceField(
+        label=_("Grondslag om het plan te delen"), required=False, widget=forms.RadioSelect,
+        choices=SHARING_CHOICES,
+        help_text=_("Deelnemen deelt het hele huishouden. Alleen nodig voor een organisatie die nog niet "
+                    "zelf bij het gezin betrokken is."))
+    consent_given_by = forms.MultipleChoiceField(
+        label=_("Toestemming gegeven door"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Onder 12 jaar beslissen de ouders; van 12 tot 16 de jeugdige én een ouder; vanaf 16 "
+                    "de jeugdige zelf; een volwassene zelf."))
+    safety_reason = _text(_("Reden om zonder toestemming te delen"), max_length=2000)
 
     def __init__(self, *args, professionals: list[Professional] = (),
-                 organisations: list[Organisation] = (), **kwargs):
+                 organisations: list[Organisation] = (), givers: list[tuple[Person, int]] = (), **kwargs):
         super().__init__(*args, **kwargs)
         self.professionals = {str(p.uuid): p for p in professionals}
         self.organisations = {o.slug: o for o in organisations}
+        self.givers = {str(person.uuid): person for person, _age in givers}
         self.fields["professional"].choices = [("", _("— geen —")), *(
             (key, f"{p.display_name} — {p.organisation.name}") for key, p in self.professionals.items())]
         self.fields["organisation"].choices = [("", _("— kies —")), *(
             (key, o.name) for key, o in self.organisations.items())]
+        self.fields["consent_given_by"].choices = [
+            (str(person.uuid), f"{person.full_name} ({age})") for person, age in givers]
+
+    def sharing(self) -> Sharing:
+        data = self.cleaned_data
+        return Sharing(basis=data.get("sharing_basis") or "",
+                       consent_given_by=tuple(self.givers[key] for key in data.get("consent_given_by") or ()
+                                              if key in self.givers),
+                       safety_reason=data.get("safety_reason") or "")
 
 
 class AgreementForm(forms.Form):
@@ -134,7 +163,7 @@ class AgreementForm(forms.Form):
     REFUSAL_FIELDS = {"regisseur": None, "family_question": None, "goals": None}
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(SentOnce, forms.Form):
     held_on = _date(_("Geëvalueerd op"))
     summary = _text(_("Wat leverde de evaluatie op?"), max_length=2000)
 
@@ -145,7 +174,7 @@ class CloseForm(forms.Form):
     explanation = _text(_("Toelichting"), _("Waarom kan het gezin verder zonder plan?"), max_length=2000)
 
 
-class CallToAccountForm(forms.Form):
+class CallToAccountForm(SentOnce, forms.Form):
     question = _text(_("Wat vraagt u van de deelnemer?"), max_length=2000)
     due_on = _date(_("Antwoord uiterlijk"))
 

@@ -1,6 +1,7 @@
 """The household plan's work on the worklist (``KETENZICHT_WORKLIST_PROVIDERS``).
 
-- a plan member's own overdue actions (a professional's own, or their organisation's);
+- a plan member's own overdue actions (a professional's own, or their organisation's; help that
+  has started is not late, even before it is done);
 - calls to account (aanspreken) they must answer, and — for a teamleider — those escalated to them;
 - the municipality's regievoerder: calls escalated to them.
 
@@ -33,7 +34,8 @@ def plan_work(professional: Professional) -> Iterator[WorklistItem]:
         | Q(holder_kind=ActionHolder.ORGANISATION, organisation_id=professional.organisation_id),
         done_on__isnull=True, due_on__lt=today, plan__members__organisation_id=professional.organisation_id,
         plan__members__ended_at__isnull=True)
-        .exclude(plan__status=PlanStatus.CLOSED).select_related("plan__household").order_by("due_on", "id"))
+        .exclude(plan__status=PlanStatus.CLOSED).exclude(is_help=True, help_started_on__isnull=False)
+        .select_related("plan__household").order_by("due_on", "id"))
     for action in overdue:
         yield WorklistItem(
             title=_("Actie te laat in het gezinsplan van huishouden %(name)s") % {

@@ -277,10 +277,6 @@ def _signal_context(request: HttpRequest, signal: Signal, **bound) -> dict:
         "weighing_outcome": _weighing_outcome(entries),
         "is_closed": signal.status == SignalStatus.CLOSED,
         "title": _("Signaal over %(name)s") % {"name": signal.person.full_name},
-        # A signal is a basis (issue 9 §7): the signaller's organisation is involved with the
-        # household and sees its regisseur — not a volunteer organisation, which holds no family.
-        "lead_involved": True if (signal.organisation_id == professional.organisation_id
-                                  and not professional.organisation.type.is_volunteer) else None,
         # A signal opens no person file to its signaller: link the person only when in view.
         "person_in_view": visible_persons(professional).filter(pk=signal.person_id).exists(),
     }

@@ -2,8 +2,9 @@
 or household, through the one include ``web/includes/household_lead.html``.
 
 Shown only to professionals whose organisation is involved with the household (a basis on any
-member), or when the page passes ``involved=True`` because its own basis counts (a verwijsindex
-match for its participants and matchregisseur); see ``web.leads.context``.
+member, or a signal it recorded about one: ``leads.hooks.knows_the_regisseur``), or when the page
+passes ``involved=True`` because its own basis counts (a verwijsindex match for its participants
+and matchregisseur); see ``web.leads.context``.
 """
 
 from django import template

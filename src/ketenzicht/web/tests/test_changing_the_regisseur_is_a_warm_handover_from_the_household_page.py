@@ -27,27 +27,28 @@ def test_the_regisseurs_organisation_proposes_and_the_new_one_accepts(login):  #
     errors = cjg.post(_change_url(), {"regie": "ouders"}).content.decode()
     assert "Kies de regisseur of de achtervang." in errors
     assert "Leg de afspraken vast als de ouders zelf regie voeren." in errors
-    teacher = professional("leerkracht")
+    colleague = professional("sgt-demonden")  # a case-holding team of the municipality
     response = cjg.post(_change_url(), {
-        "regie": "professional", "professional": str(teacher.uuid),
-        "voorkeur_gezin": "Moeder wil de juf.", "reden": "De school ziet het gezin dagelijks."})
+        "regie": "professional", "professional": str(colleague.uuid),
+        "voorkeur_gezin": "Moeder wil het gebiedsteam.", "reden": "Het gebiedsteam kent het gezin al."})
     assert response.status_code == 302
     assert current_lead(de_vries()).professional.user.username == "cjg-demonden"  # stays until accepted
     handover = LeadHandover.objects.get()
-    juf = login("leerkracht")
-    page = juf.get(f"/regisseur/wissels/{handover.uuid}/").content.decode()
-    assert "Wissel van regisseur voor huishouden De Vries" in page and "De school ziet het gezin" in page
-    assert juf.post(f"/regisseur/wissels/{handover.uuid}/", {"actie": "aannemen"}).status_code == 302
-    assert current_lead(de_vries()).professional.user.username == "leerkracht"
+    sgt = login("sgt-demonden")
+    page = sgt.get(f"/regisseur/wissels/{handover.uuid}/").content.decode()
+    assert "Wissel van regisseur voor huishouden De Vries" in page
+    assert "Het gebiedsteam kent het gezin" in page
+    assert sgt.post(f"/regisseur/wissels/{handover.uuid}/", {"actie": "aannemen"}).status_code == 302
+    assert current_lead(de_vries()).professional.user.username == "sgt-demonden"
 
 
 def test_a_declined_change_keeps_the_regisseur(login):  # noqa: F811
     appoint_cjg()
     login("cjg-demonden").post(_change_url(), {
-        "regie": "professional", "professional": str(professional("jgz").uuid),
-        "voorkeur_gezin": "Vader wil de JGZ."})
+        "regie": "professional", "professional": str(professional("sgt-demonden").uuid),
+        "voorkeur_gezin": "Vader wil het gebiedsteam."})
     handover = LeadHandover.objects.get()
-    nurse = login("jgz")
+    nurse = login("sgt-demonden")
     missing = nurse.post(f"/regisseur/wissels/{handover.uuid}/", {"actie": "afwijzen"})
     assert "Geef aan waarom u de regie niet overneemt." in missing.content.decode()
     nurse.post(f"/regisseur/wissels/{handover.uuid}/", {"actie": "afwijzen", "reden": "Geen capaciteit."})

@@ -1,8 +1,10 @@
-"""Everyone whose organisation has a basis on any member of the household sees who the regisseur
-is and how to reach them — on the person, household, match and signal pages — and nobody else:
-the regisseur's own organisation, an organisation involved through another member (or only
-through a verwijsindex registration), and an uninvolved organisation (404, audited; or, where it
-may see a signal it made, no regisseur)."""
+"""Everyone whose organisation has a basis on any member of the household (a signal included)
+sees who the regisseur is and how to reach them — on the person, household, match and signal
+pages — and nobody else: the regisseur's own organisation, an organisation involved through
+another member (or only through a verwijsindex registration, or only through a signal it
+recorded, a volunteer organisation's too), and an uninvolved organisation (404, audited). A
+signal opens no person or household page to its signaller: only the regisseur section of the
+signal page."""
 
 import pytest
 from django.test import Client
@@ -10,6 +12,7 @@ from django.test import Client
 from ketenzicht.audit.models import AuditEvent, Outcome
 from ketenzicht.conftest import totp_code
 from ketenzicht.demo.accounts import DEMO_PASSWORD
+from ketenzicht.demo.dataset import EXAMPLE_BSNS
 from ketenzicht.leads.services import LeadChoice, Source, appoint
 from ketenzicht.leads.tests.conftest import (  # noqa: F401 (the fixture)
     DAAN,
@@ -77,12 +80,12 @@ def test_parents_keeping_regie_show_the_backup_and_their_agreements_to_everyone_
     """domain.md §4: if the parents keep regie themselves, the agreements are recorded and
     visible to all involved."""
     by, actor = acting("cjg-demonden")
-    appoint(by, actor, de_vries(), LeadChoice(professional=professional("leerkracht"),
+    appoint(by, actor, de_vries(), LeadChoice(professional=professional("jgz"),
                                               parents_keep_regie=True, agreements="Maandelijks bellen."),
             Source("gezinsplan"), now=WEDNESDAY)
     page = _page(login("cjg-demonden"), f"/huishoudens/{de_vries().uuid}/")
     assert "De ouders voeren zelf regie" in page and "Maandelijks bellen." in page
-    assert f"{professional('leerkracht').display_name}, " in page
+    assert f"{professional('jgz').display_name}, " in page
 
 
 def test_the_match_page_shows_the_regisseur_to_its_participants(login):
@@ -97,17 +100,37 @@ def test_the_match_page_shows_the_regisseur_to_its_participants(login):
     assert login("ggz").get(f"/verwijsindex/matches/{match.uuid}/").status_code == 404
 
 
-def test_the_signal_page_shows_the_regisseur_only_to_an_involved_signaller(login):
+def test_the_signal_page_shows_the_regisseur_to_every_signaller_a_volunteer_included(login):
+    """The issue makes no exception for volunteers (and the feedback moment already tells every
+    signaller the regisseur's name): a volunteer organisation's signal about Daan makes it
+    involved, yet it still opens neither Daan's page nor the household's."""
     appoint_cjg()
     request = SignalRequest(bsn=DAAN, categories=("emotionele-verwaarlozing",), urgency="regulier",
                             facts="Daan komt zonder jas.")
     school_signal = record_signal(*acting("leerkracht"), request, WEDNESDAY)
     assert HEADING in _page(login("leerkracht"), f"/signalen/{school_signal.uuid}/")
-    # a volunteer may record a signal about Daan, but is not involved with the household
+    volunteer = login("vrijwilliger")
     volunteer_signal = record_signal(*acting("vrijwilliger"), request, WEDNESDAY)
-    page = _page(login("vrijwilliger"), f"/signalen/{volunteer_signal.uuid}/")
-    assert HEADING not in page and professional("cjg-demonden").display_name not in page
+    page = _page(volunteer, f"/signalen/{volunteer_signal.uuid}/")
+    cjg = professional("cjg-demonden")
+    assert HEADING in page and cjg.display_name in page and cjg.user.email in page
+    daan = find_person_by_bsn(DAAN)
+    assert f"/personen/{daan.uuid}/" not in page and f"/huishoudens/{de_vries().uuid}/" not in page
+    assert volunteer.get(f"/personen/{daan.uuid}/").status_code == 404
+    assert volunteer.get(f"/huishoudens/{de_vries().uuid}/").status_code == 404
     assert login("ggz").get(f"/signalen/{school_signal.uuid}/").status_code == 404
+
+
+def test_a_signaller_of_another_household_sees_no_regisseur_on_its_signal_page(login):
+    """Involvement is with the household of the person the signal is about: the volunteer's signal
+    about a child of another household shows no regisseur of the De Vries household."""
+    appoint_cjg()
+    signal = record_signal(*acting("vrijwilliger"), SignalRequest(
+        bsn=EXAMPLE_BSNS["sanne"], categories=("emotionele-verwaarlozing",), urgency="regulier",
+        facts="Sanne komt zonder jas."), WEDNESDAY)
+    page = _page(login("vrijwilliger"), f"/signalen/{signal.uuid}/")
+    assert "Regisseur van huishouden Jansen" in page and "nog geen regisseur" in page
+    assert HEADING not in page and professional("cjg-demonden").display_name not in page
 
 
 def test_a_care_organisations_own_signal_makes_it_involved_without_opening_the_person(login):

@@ -243,19 +243,19 @@ def test_only_matchregisseur_sees_coordination_actions(login):
     assert "Kies of een professional of de ouders zelf de regie voeren." in missing
     assert "Kies de regisseur of de achtervang." in missing
     without_preference = cjg.post(url, {"actie": "afgestemd", "regie": "professional",
-                                        "professional": str(professional("leerkracht").uuid)})
+                                        "professional": str(professional("jgz").uuid)})
     assert "Leg vast wat het gezin wil" in without_preference.content.decode()
     cjg.post(url, {"actie": "afgestemd", "regie": "professional",
-                   "professional": str(professional("leerkracht").uuid),
-                   "voorkeur_gezin": "Moeder vertrouwt de juf."})
+                   "professional": str(professional("jgz").uuid),
+                   "voorkeur_gezin": "Moeder vertrouwt de jeugdverpleegkundige."})
     match.refresh_from_db()
     assert match.status == MatchStatus.COORDINATED
     lead = current_lead(current_household(match.person))
-    assert (lead.organisation.slug, lead.agreed_via_uuid) == ("kristalla", match.uuid)
-    # Everyone involved sees who the regisseur is.
+    assert (lead.organisation.slug, lead.agreed_via_uuid) == ("ggd-drenthe", match.uuid)
+    # Everyone involved (the teacher too) sees who the regisseur is.
     page = teacher.get(url).content.decode()
     assert "Regisseur van het gezin" in page
-    assert f"{professional('leerkracht').display_name}, {lead.organisation.name}</dd>" in page
+    assert f"{professional('jgz').display_name}, {lead.organisation.name}</dd>" in page
 
 
 # --- worklist, notices ------------------------------------------------------------------------

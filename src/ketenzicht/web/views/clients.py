@@ -21,13 +21,15 @@ from ketenzicht.access.resident_search import SearchPurpose, find_resident, may_
 from ketenzicht.access.services import basis_for, visible_person, visible_persons
 from ketenzicht.organisations.models import Professional
 from ketenzicht.people.models import Household, Person
-from ketenzicht.people.services import current_household, current_members, relations_of, reveal_bsn
+from ketenzicht.people.services import current_household, relations_of, reveal_bsn
+from ketenzicht.plans.access import is_plan_member_of, own_open_case
 from ketenzicht.refusals import Refused
 from ketenzicht.signals.clients import end_client, is_client, may_register_clients, register_client
 from ketenzicht.verwijsindex.history import history_of, may_see_history
 
 from ..forms import BsnSearchForm, ResidentSearchForm
 from ..guards import professional_required, web_actor
+from ..household_members import member_rows
 from ..register import refresh_household
 from ..responses import forbidden, not_found
 from ..signals.forms import add_refusal
@@ -231,15 +233,13 @@ def household(request: HttpRequest, household_uuid: UUID) -> HttpResponse:
     found = open_household(professional, web_actor(request, professional), household_uuid)
     if found is None:
         return not_found(request)
-    return render(request, "web/household.html", _household_context(found))
+    return render(request, "web/household.html", _household_context(found, professional))
 
 
-def _household_context(household: Household) -> dict:
-    today = timezone.localdate()
-    members = [
-        {"membership": membership, "person": membership.person,
-         "age": membership.person.age_on(today)}
-        for membership in current_members(household)
-    ]
-    return {"household": household, "members": members,
-            "title": _("Huishouden %(name)s") % {"name": household.name}}
+def _household_context(household: Household, professional: Professional) -> dict:
+    return {"household": household, "members": member_rows(household, timezone.localdate()),
+            "title": _("Huishouden %(name)s") % {"name": household.name},
+            # The ways on from here, one query each: the own team's open case, and the plan for a
+            # plan member (also one without a case of its own).
+            "own_case": own_open_case(professional, household),
+            "plan_member": is_plan_member_of(professional, household)}

@@ -430,6 +430,9 @@ def propose_change(by: Professional, actor: Actor, household: Household, choice:
     still has to accept.
     """
     now = now or timezone.now()
+    # Lock order as ``leavers``: the named account before the lead row, so a proposal and a
+    # deactivation at the same moment queue instead of deadlocking.
+    _account_stays_active(choice.professional)
     lead = _lock_current(household)
     if lead is None:
         refuse("geen-regisseur", "Dit huishouden heeft nog geen regisseur: leg er eerst een vast.")

@@ -51,6 +51,7 @@ Every involved professional hears of a new regisseur (``hooks.register_involveme
 titles never name the family: they are e-mailed).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
@@ -356,8 +357,9 @@ def _contact_line(lead_or_handover) -> str:
     return f"Regisseur: {who}."
 
 
-def _tell_new_lead(lead: HouseholdLead, extra: list[Professional]) -> None:
-    recipients = {p.pk: p for p in [*involved_professionals(lead.household), *extra]}
+def _tell_new_lead(lead: HouseholdLead, extra: list[Professional], told_apart: Collection[int] = ()) -> None:
+    recipients = {p.pk: p for p in [*involved_professionals(lead.household), *extra]
+                  if p.pk not in told_apart}
     notify(recipients.values(), Message(
         kind="regisseur-nieuw", title="Nieuwe regisseur voor een huishouden",
         body=_contact_line(lead), link=household_link(lead.household),
@@ -394,8 +396,12 @@ def _exists(lead: HouseholdLead) -> None:
 
 @transaction.atomic
 def appoint(by: Professional, actor: Actor, household: Household, choice: LeadChoice,
-            source: Source, *, now: datetime | None = None) -> HouseholdLead:
-    """Record the household's first regisseur (or that the parents keep regie, with back-up)."""
+            source: Source, *, told_apart: Collection[int] = (),
+            now: datetime | None = None) -> HouseholdLead:
+    """Record the household's first regisseur (or that the parents keep regie, with back-up).
+
+    ``told_apart``: professionals the calling chain app tells itself, on a page they can open
+    (the match's registrants): they get no second notice of the same regisseur."""
     now = now or timezone.now()
     _check_recorder(by)
     _check_choice(by, household, choice)
@@ -414,7 +420,7 @@ def appoint(by: Professional, actor: Actor, household: Household, choice: LeadCh
                kind=RefusalKind.CONFLICT)
     _record(actor, EventType.CREATE, household, str(lead.uuid), "regisseur vastgelegd",
             {"soort": lead.kind, "organisatie": lead.organisation.slug, "via": lead.agreed_via})
-    _tell_new_lead(lead, [choice.professional])
+    _tell_new_lead(lead, [choice.professional], told_apart)
     return lead
 
 

@@ -320,7 +320,8 @@ def record_coordinated(
     current = leads.current_lead(household)
     source = leads.Source(AgreedVia.MATCH, match.uuid)
     if current is None:
-        lead, waiting = leads.appoint(professional, actor, household, choice, source, now=now), None
+        lead, waiting = leads.appoint(professional, actor, household, choice, source, now=now,
+                                      told_apart=set(_participants(match).values_list("pk", flat=True))), None
     elif current.professional_id == choice.professional.pk and current.kind == choice.kind:
         if match.status == MatchStatus.COORDINATED:
             _refuse(RefusalKind.INVALID, "al-afgestemd",
@@ -359,12 +360,18 @@ def regisseur_line(lead: HouseholdLead, waiting: LeadHandover | None = None) -> 
     return line
 
 
-def _tell_participants_the_regisseur(match: Match, line: str, now: datetime) -> None:
-    registrants = Professional.objects.filter(
+def _participants(match: Match) -> QuerySet[Professional]:
+    """The professionals whose active registrations take part in the match."""
+    return Professional.objects.filter(
         index_registrations__participations__match=match,
         index_registrations__status=RegistrationStatus.ACTIVE,
-    ).distinct().select_related("user")
-    notify(registrants, Message(
+    ).distinct()
+
+
+def _tell_participants_the_regisseur(match: Match, line: str, now: datetime) -> None:
+    """The match's own notice (to its page, which every participant opens); ``leads`` leaves
+    them out of its notice of a first regisseur."""
+    notify(_participants(match).select_related("user"), Message(
         kind="verwijsindex-regisseur", title="Regisseur van het gezin vastgelegd",
         body=line, link=f"/verwijsindex/matches/{match.uuid}/",
         subject_key=f"{match.uuid}:regisseur:{now.timestamp():.0f}",

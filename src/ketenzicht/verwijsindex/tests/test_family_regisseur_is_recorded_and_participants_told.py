@@ -39,6 +39,8 @@ def test_family_regisseur_is_recorded_and_participants_told():
         (notice,) = notices_to(username, "verwijsindex-regisseur")
         assert f"Regisseur van het gezin: {nurse}, GGD Drenthe, jeugdgezondheidszorg" in notice.body
         assert notice.link == f"/verwijsindex/matches/{match.uuid}/"
+        # told once: the match's notice, to a page they open, not also the household's
+        assert not notices_to(username, "regisseur-nieuw")
 
 
 def test_parents_keeping_regie_is_recorded_and_told():

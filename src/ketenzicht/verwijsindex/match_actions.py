@@ -51,7 +51,7 @@ from .municipality import match_municipality_id
 MUNICIPALITY_TYPE = "gemeente"
 MATCH_OBJECT = "verwijsindex-match"
 
-PURPOSE_COORDINATOR = "matchregisseur van de match"
+PURPOSE_MATCH_COORDINATOR = "matchregisseur van de match"
 PURPOSE_PARTICIPANT = "betrokken organisatie in de match"
 PURPOSE_REGIEVOERDER = "regievoerder verwijsindex van de gemeente"
 
@@ -144,7 +144,7 @@ def _why_visible(professional: Professional, match: Match) -> str:
         return ""
     organisation = professional.organisation
     if match.match_coordinator_id == organisation.id:
-        return PURPOSE_COORDINATOR
+        return PURPOSE_MATCH_COORDINATOR
     if MatchParticipation.objects.filter(
         match=match, registration__organisation=organisation,
         registration__status=RegistrationStatus.ACTIVE,
@@ -400,7 +400,7 @@ def registrants_of_household(household: Household) -> list[int]:
 __all__ = [
     "MATCH_OBJECT",
     "MUNICIPALITY_TYPE",
-    "PURPOSE_COORDINATOR",
+    "PURPOSE_MATCH_COORDINATOR",
     "PURPOSE_PARTICIPANT",
     "PURPOSE_REGIEVOERDER",
     "attach_household_leads",

@@ -24,7 +24,7 @@ from ketenzicht.verwijsindex import lifecycle
 from ketenzicht.verwijsindex.errors import RegistrationRefused
 from ketenzicht.verwijsindex.match_actions import (
     MATCH_OBJECT,
-    PURPOSE_COORDINATOR,
+    PURPOSE_MATCH_COORDINATOR,
     PURPOSE_PARTICIPANT,
     attach_household_leads,
     matches_of,
@@ -330,7 +330,7 @@ class MatchesView(ClientDataView):
             detail={"pagina": paginator.page.number, "aantal": len(page)},
         ), purpose="matches van de eigen organisatie")
         for match in page:
-            purpose = (PURPOSE_COORDINATOR if match.match_coordinator_id == organisation.pk
+            purpose = (PURPOSE_MATCH_COORDINATOR if match.match_coordinator_id == organisation.pk
                        else PURPOSE_PARTICIPANT)
             for pseudonym in _youths(match):
                 record(self.actor, EventType.READ, Subject(

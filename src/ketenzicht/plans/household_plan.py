@@ -16,7 +16,8 @@
   membership (the holder sees its action through the meeting record); the regisseur's
   organisation joins when it is appointed or accepts the change (``regisseur_started``), never on
   a mere proposal.
-- **roles**: a member ends its own membership or the regisseur ends it; an action is edited by its
+- **roles**: a member ends its own membership or the regisseur ends it (so too its contact
+  details, ``may_update_contact``); an action is edited by its
   holder (the professional, or the organisation) or the regisseur; the regisseur closes the plan
   (the regisseur's teamleider when the regisseur is gone).
   The plan's content is read through ``open_plan`` only: audited per member of the household,
@@ -418,6 +419,11 @@ def may_end_membership(professional: Professional, member: PlanMember, lead=UNRE
             or is_regisseur(professional, member.plan, lead))
 
 
+def may_update_contact(professional: Professional, member: PlanMember, lead=UNREAD) -> bool:
+    """A member's contact details are changed by that organisation itself, or by the regisseur."""
+    return may_end_membership(professional, member, lead)
+
+
 def may_edit_action(professional: Professional, action: PlanAction, lead=UNREAD) -> bool:
     """The action's holder (its professional, or a professional of its organisation) or the regisseur."""
     if action.holder_kind == ActionHolder.PROFESSIONAL and action.professional_id == professional.pk:
@@ -584,8 +590,13 @@ def add_member(professional: Professional, actor: Actor, plan: HouseholdPlan, or
 @transaction.atomic
 def update_member_contact(professional: Professional, actor: Actor, member: PlanMember, *, role: str,
                           phone: str, email: str, now: datetime | None = None) -> PlanMember:
+    """The member's role in the plan, phone and e-mail: changed by itself or the regisseur."""
     now = now or timezone.now()
     plan = _editable(professional, member.plan)
+    member.plan = plan
+    if not may_update_contact(professional, member):
+        refuse("niet-toegestaan", f"Alleen de regisseur of {member.organisation.name} zelf wijzigt de "
+               "contactgegevens.", kind=RefusalKind.FORBIDDEN)
     phone, email, role = phone.strip(), email.strip(), role.strip()
     _refuse_all("contact-ongeldig", _check_contact(phone, email))
     PlanMember.objects.filter(pk=member.pk).update(role=role[:200], phone=phone, email=email)
@@ -694,7 +705,10 @@ def remove_concern(professional: Professional, actor: Actor, concern: PlanConcer
     return _changed(plan, professional, actor, f"Zorg bij {area} verwijderd.", now, "zorg verwijderd")
 
 
-def _check_goal(plan: HouseholdPlan, member: Person | None, goal: str, progress_sign: str) -> None:
+def _check_goal(plan: HouseholdPlan, member: Person | None, goal: str, progress_sign: str,
+                achieved_on: date | None = None, today: date | None = None) -> None:
+    """Every problem of a goal at once: whose it is, its words, how progress is seen, and (when
+    changed) the day it was achieved, never in the future."""
     problems = []
     if member is not None and member.pk not in {m.person_id for m in current_members(plan.household)}:
         problems.append(("member", "Kies een lid van het huishouden, of het hele huishouden."))
@@ -702,6 +716,8 @@ def _check_goal(plan: HouseholdPlan, member: Person | None, goal: str, progress_
         problems.append(("goal", "Beschrijf het doel."))
     if not progress_sign.strip():
         problems.append(("progress_sign", "Beschrijf waaraan het gezin en u zien dat het beter gaat."))
+    if achieved_on is not None and today is not None and achieved_on > today:
+        problems.append(("achieved_on", "Een doel kan niet in de toekomst bereikt zijn."))
     _refuse_all("doel-ongeldig", problems)
 
 
@@ -724,9 +740,7 @@ def update_goal(professional: Professional, actor: Actor, goal: PlanGoal, *, tex
                 achieved_on: date | None, now: datetime | None = None) -> PlanGoal:
     now = now or timezone.now()
     plan = _editable(professional, goal.plan)
-    _check_goal(plan, goal.member, text, progress_sign)
-    if achieved_on is not None and achieved_on > timezone.localdate(now):
-        _refuse_all("doel-ongeldig", [("achieved_on", "Een doel kan niet in de toekomst bereikt zijn.")])
+    _check_goal(plan, goal.member, text, progress_sign, achieved_on, timezone.localdate(now))
     PlanGoal.objects.filter(pk=goal.pk).update(goal=text.strip(), progress_sign=progress_sign.strip(),
                                                achieved_on=achieved_on)
     summary = "Doel bereikt." if achieved_on and not goal.achieved_on else "Doel gewijzigd."

@@ -1,15 +1,17 @@
 """Pages of the household plan (1Gezin1Plan): the plan, one page per part, the version history,
-aanspreken on an action and its page.
+aanspreken on an action and its page, and a page each to change a goal, remove a concern and
+change a member's contact details.
 
 Thin adapters over ``plans.household_plan`` and ``plans.accountability``. The plan is opened
 through ``open_plan`` (audited per member of the household; None for a missing household, no plan
 and a professional whose organisation is no member alike → the one 404 page, returned so the
 denied event stays). Every page names the household. A plan member who may not do something
-(edit an action held by another, end another organisation's membership without being the
-regisseur, close the plan without being the regisseur) gets 403; a non-member 404. The forms that
-create something are sent once (``web.once``). The organisations offered are the plan's members,
-the own organisation and the municipality's case-holding teams (for adding a member: every
-organisation of the municipality) — never every organisation with some basis on the family.
+(edit an action held by another, end another organisation's membership or change its contact
+details without being the regisseur, close the plan without being the regisseur) gets 403; a
+non-member 404. The forms that create or change something are sent once (``web.once``). The
+organisations offered are the plan's members, the own organisation and the municipality's
+case-holding teams (for adding a member: every organisation of the municipality) — never every
+organisation with some basis on the family.
 """
 
 from uuid import UUID
@@ -48,7 +50,10 @@ from .plan_forms import (
     CallToAccountForm,
     CloseForm,
     ConcernForm,
+    ConcernRemoveForm,
+    ContactForm,
     GoalForm,
+    GoalUpdateForm,
     MemberForm,
     ReviewForm,
     TextsForm,
@@ -124,6 +129,8 @@ def plan_page(request: HttpRequest, household_uuid: UUID) -> HttpResponse:
                     for a in actions],
         "members": members,
         "endable": {m.pk for m in members if household_plan.may_end_membership(professional, m, lead)},
+        "contact_editable": {m.pk for m in members
+                             if household_plan.may_update_contact(professional, m, lead)},
         "may_close": household_plan.may_close(professional, plan),
         "lead": leads.lead_contact(lead) if lead else None,
         # The family's preference for the regisseur: for plan members, never in the public section.
@@ -360,6 +367,91 @@ def plan_member_end(request: HttpRequest, household_uuid: UUID, member_id: int) 
     return redirect(_plan_url(plan))
 
 
+def _sent_once(request: HttpRequest, plan: HouseholdPlan, form, apply, success: str) -> HttpResponse | None:
+    """Post a change that is sent once (``web.once``): the redirect to the plan, or None to show
+    the form again with every problem next to its field."""
+    token = form.once_token()
+    earlier = once.claim(request, token, fallback=_plan_url(plan))
+    if earlier is not None:
+        return earlier  # the same form sent again: it was recorded once
+    try:
+        apply(form.cleaned_data)
+    except Refused as refusal:
+        once.release(request, token)
+        if refusal.kind in STATE_REFUSALS and not refusal.field:
+            messages.error(request, refusal.message)
+            return redirect(_plan_url(plan))
+        add_refusal(form, refusal)
+        return None
+    once.done(request, token, _plan_url(plan))
+    messages.success(request, success)
+    return redirect(_plan_url(plan))
+
+
+@require_http_methods(["GET", "POST"])
+@professional_required
+def plan_goal(request: HttpRequest, household_uuid: UUID, goal_uuid: UUID) -> HttpResponse:
+    """A member changes a goal: its words, how progress is seen, the day it was achieved."""
+    professional, actor, plan = _open(request, household_uuid)
+    goal = plan.goals.select_related("member").filter(uuid=goal_uuid).first() if plan else None
+    if goal is None:
+        return not_found(request)
+    goal.plan = plan
+    form = GoalUpdateForm(request.POST or None, auto_id="doel_%s", initial={
+        "goal": goal.goal, "progress_sign": goal.progress_sign, "achieved_on": goal.achieved_on})
+    if request.method == "POST" and form.is_valid():
+        answer = _sent_once(request, plan, form, lambda data: household_plan.update_goal(
+            professional, actor, goal, text=data.get("goal") or "",
+            progress_sign=data.get("progress_sign") or "", achieved_on=data.get("achieved_on")),
+            _("Het doel is bijgewerkt."))
+        if answer is not None:
+            return answer
+    whom = goal.member.full_name if goal.member else _("het hele huishouden")
+    return _part_page(request, plan, form, _("Doel voor %(whom)s wijzigen") % {"whom": whom})
+
+
+@require_http_methods(["GET", "POST"])
+@professional_required
+def plan_concern_remove(request: HttpRequest, household_uuid: UUID, concern_id: int) -> HttpResponse:
+    """A member removes a concern (asked to confirm first, naming the concern)."""
+    professional, actor, plan = _open(request, household_uuid)
+    concern = plan.concerns.filter(pk=concern_id).first() if plan else None
+    if concern is None:
+        return not_found(request)
+    concern.plan = plan
+    form = ConcernRemoveForm(request.POST or None, auto_id="zorg_%s")
+    if request.method == "POST" and form.is_valid():
+        answer = _sent_once(request, plan, form, lambda data: household_plan.remove_concern(
+            professional, actor, concern), _("De zorg is verwijderd."))
+        if answer is not None:
+            return answer
+    return _part_page(request, plan, form, _("Zorg verwijderen"), concern=concern, submit=_("Verwijderen"))
+
+
+@require_http_methods(["GET", "POST"])
+@professional_required
+def plan_member_contact(request: HttpRequest, household_uuid: UUID, member_id: int) -> HttpResponse:
+    """A member's role in the plan, phone and e-mail: changed by itself or the regisseur."""
+    professional, actor, plan = _open(request, household_uuid)
+    member = (plan.members.select_related("organisation", "professional__user")
+              .filter(pk=member_id, ended_at__isnull=True).first() if plan else None)
+    if member is None:
+        return not_found(request)
+    member.plan = plan
+    if not household_plan.may_update_contact(professional, member):
+        return forbidden(request)  # a member, but neither that organisation nor the regisseur
+    form = ContactForm(request.POST or None, auto_id="contact_%s", initial={
+        "role": member.role, "phone": member.phone, "email": member.email})
+    if request.method == "POST" and form.is_valid():
+        answer = _sent_once(request, plan, form, lambda data: household_plan.update_member_contact(
+            professional, actor, member, role=data.get("role") or "", phone=data.get("phone") or "",
+            email=data.get("email") or ""), _("De contactgegevens zijn bijgewerkt."))
+        if answer is not None:
+            return answer
+    return _part_page(request, plan, form, _("Contactgegevens van %(name)s wijzigen") % {
+        "name": member.organisation.name})
+
+
 @require_http_methods(["GET", "POST"])
 @professional_required
 def plan_call(request: HttpRequest, household_uuid: UUID, action_uuid: UUID) -> HttpResponse:
@@ -453,6 +545,11 @@ urlpatterns = [
          name="plan_call"),
     path("huishoudens/<uuid:household_uuid>/plan/deelnemers/<int:member_id>/beeindigen/", plan_member_end,
          name="plan_member_end"),
+    path("huishoudens/<uuid:household_uuid>/plan/deelnemers/<int:member_id>/contact/", plan_member_contact,
+         name="plan_member_contact"),
+    path("huishoudens/<uuid:household_uuid>/plan/doelen/<uuid:goal_uuid>/", plan_goal, name="plan_goal"),
+    path("huishoudens/<uuid:household_uuid>/plan/zorgen/<int:concern_id>/verwijderen/", plan_concern_remove,
+         name="plan_concern_remove"),
     path("huishoudens/<uuid:household_uuid>/plan/<slug:part>/", plan_part, name="plan_part"),
     path("aanspreken/<uuid:accountability_uuid>/", accountability_page, name="accountability"),
 ]

@@ -3,7 +3,8 @@
 The plan services decide; these forms only collect input. Every field is optional here where a
 service checks it, so each rule has one Dutch message (the service's), and a whole-form refusal
 (``PlanRefused``) puts every problem next to its field at once. The forms that create something
-(an action, a concern, a goal, a member, a review, an aanspreken) are sent once (``web.once``):
+(an action, a concern, a goal, a member, a review, an aanspreken) and those that change a goal,
+remove a concern or change a member's contact details are sent once (``web.once``):
 a second submit of the same form shows the first one's result.
 """
 
@@ -76,6 +77,25 @@ class GoalForm(SentOnce, forms.Form):
 
     def chosen_member(self) -> Person | None:
         return self.members.get(self.cleaned_data.get("member") or "")
+
+
+class GoalUpdateForm(SentOnce, forms.Form):
+    """A goal changed: its words, how progress is seen, and the day it was achieved."""
+
+    goal = _text(_("Doel"))
+    progress_sign = _text(_("Waaraan zien we vooruitgang?"),
+                          _("Wat ziet het gezin (en u) als het beter gaat?"))
+    achieved_on = _date(_("Bereikt op"), _("Alleen invullen als het doel bereikt is."))
+
+
+class ConcernRemoveForm(SentOnce, forms.Form):
+    """Removing a concern asks nothing but the confirmation (and is sent once)."""
+
+
+class ContactForm(SentOnce, forms.Form):
+    role = forms.CharField(label=_("Rol in het plan"), required=False, max_length=200)
+    phone = forms.CharField(label=_("Telefoon"), required=False, max_length=30)
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254)
 
 
 class ActionForm(SentOnce, forms.Form):

@@ -14,6 +14,7 @@ Lists are built as one UNION of person ids (direct bases and their housemates), 
 walks indexes from the organisation outwards instead of testing every person in the country.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -140,6 +141,16 @@ def visible_person(professional: Professional, person_uuid: UUID | str) -> Perso
     """
     person = Person.objects.filter(uuid=person_uuid).first()
     return person if person is not None and basis_for(professional, person) else None
+
+
+def organisations_seeing_household(household: Household, organisation_ids: Iterable[int]) -> set[int]:
+    """Which of these organisations may open the household's page: a basis on a current member
+    that brings the household into view (a verwijsindex registration alone shows only the
+    person). One query for any number of organisations."""
+    return set(AccessBasis.objects.filter(
+        organisation_id__in=set(organisation_ids), ended_at__isnull=True,
+        person__memberships__household=household, person__memberships__until__isnull=True,
+    ).exclude(kind__in=PERSON_ONLY_KINDS).values_list("organisation_id", flat=True).distinct())
 
 
 def visible_household(professional: Professional, household_uuid: UUID | str) -> Household | None:

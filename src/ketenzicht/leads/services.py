@@ -62,6 +62,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ketenzicht.access.households import involved_organisation_ids, is_involved_with_household
+from ketenzicht.access.services import organisations_seeing_household
 from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import Actor, Subject, record_many
 from ketenzicht.notify.services import Message, notify
@@ -358,13 +359,17 @@ def _contact_line(lead_or_handover) -> str:
 
 
 def _tell_new_lead(lead: HouseholdLead, extra: list[Professional], told_apart: Collection[int] = ()) -> None:
+    """Everyone involved hears who the regisseur is; the link to the household page only goes to
+    those whose organisation may open it (a registration alone shows the person, not the page)."""
     recipients = {p.pk: p for p in [*involved_professionals(lead.household), *extra]
                   if p.pk not in told_apart}
-    notify(recipients.values(), Message(
-        kind="regisseur-nieuw", title="Nieuwe regisseur voor een huishouden",
-        body=_contact_line(lead), link=household_link(lead.household),
-        subject_key=f"{lead.uuid}:nieuw",
-    ))
+    seeing = organisations_seeing_household(lead.household, {p.organisation_id for p in recipients.values()})
+    for may_open in (True, False):
+        notify([p for p in recipients.values() if (p.organisation_id in seeing) == may_open], Message(
+            kind="regisseur-nieuw", title="Nieuwe regisseur voor een huishouden",
+            body=_contact_line(lead), link=household_link(lead.household) if may_open else "",
+            subject_key=f"{lead.uuid}:nieuw",
+        ))
 
 
 # --- Changing ----------------------------------------------------------------------------------

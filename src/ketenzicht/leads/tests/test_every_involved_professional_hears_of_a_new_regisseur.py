@@ -44,3 +44,12 @@ def test_a_personally_involved_professional_is_told_instead_of_their_leads(
     appoint_cjg()
     told = _told()
     assert "leerkracht" in told and "aandacht-kristalla" not in told
+
+
+def test_the_notice_links_the_household_page_only_for_those_who_may_open_it(emmen):
+    """The JGZ's registration on Emma shows only Emma, not the household page: its notice of the
+    new regisseur carries the name and contact and no link to a page it would get 404 on."""
+    lead = appoint_cjg()
+    notices = {n.recipient.user.username: n.link for n in Notice.objects.filter(kind="regisseur-nieuw")}
+    assert notices["jgz"] == ""
+    assert notices["cjg-demonden"] == f"/huishoudens/{lead.household.uuid}/"

@@ -130,7 +130,7 @@ def _assessed(picker: HouseholdPicker, today: date) -> bool:
                     answers=("nee", "ja", "nee"))
     _intake(worker, actor, case, today, 15, ParentsRegie.NO,
             "Moeder staat er alleen voor en heeft schulden; ze vraagt zelf om iemand die meekijkt.")
-    household = Case.objects.get(pk=case.pk).household
+    household = case.household
     record_assessment(worker, actor, case, AssessmentRequest(
         assessed_on=morning(today, 10).date(),
         children=tuple(ChildEntry(child=str(member.uuid), safety_score=5, dangers=(Danger(
@@ -156,7 +156,7 @@ def _in_a_meeting(picker: HouseholdPicker, today: date) -> bool:
     _intake(worker, actor, case, today, 12, ParentsRegie.WITH_SUPPORT,
             "De ouders zijn betrokken maar onzeker; zij willen dat de JGZ meekijkt.")
     nurse, _ = acting("jgz")
-    parents = _adults(Case.objects.get(pk=case.pk).household, today)
+    parents = _adults(case.household, today)
     record_meeting(worker, actor, case, MeetingRequest(
         kind=MeetingKind.MDO, held_on=morning(today, 5).date(),
         facts="Gewicht en lengte blijven achter; ouders vinden eten een strijd.",

@@ -35,19 +35,15 @@ from ketenzicht.notify.services import Message, notify
 from ketenzicht.organisations.calendar import add_working_days
 from ketenzicht.organisations.models import CLIENT_ROLES, Professional, Role
 from ketenzicht.people.services import current_members
-from ketenzicht.refusals import RefusalKind, Refused
+from ketenzicht.refusals import RefusalKind
 from ketenzicht.verwijsindex.match_actions import regievoerders
 
-from .cases import team_leads
+from .cases import refuse, team_leads
 from .household_plan import holder_label, is_member, membership
 from .models import Accountability, AccountabilityStage, ActionHolder, CaseSettings, PlanAction, PlanStatus
 
 OBJECT = "aanspreken"
 BATCH = 200
-
-
-def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID):
-    raise Refused(kind, code, message, field)
 
 
 def second_term_working_days(municipality_id: int) -> int:

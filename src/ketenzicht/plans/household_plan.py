@@ -73,6 +73,7 @@ from ketenzicht.signals.feedback import tell_plan_and_regisseur
 
 from . import cases
 from . import meetings as meeting_rules  # module import: meetings imports this module too
+from .cases import refuse
 from .models import (
     ActionHolder,
     CaseSettings,
@@ -106,10 +107,6 @@ class PlanRefused(Refused):
     """A refusal of a whole form: every problem at once, as (field, Dutch message)."""
 
     problems: tuple[tuple[str, str], ...] = ()
-
-
-def refuse(code: str, message: str, field: str = "", kind: RefusalKind = RefusalKind.INVALID):
-    raise Refused(kind, code, message, field)
 
 
 def _refuse_all(code: str, problems: list[tuple[str, str]]) -> None:

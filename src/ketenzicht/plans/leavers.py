@@ -18,7 +18,8 @@ someone who left (the regie itself moves in ``leads.leavers``):
 
 Each plan touched gets one version (who: the one who deactivated, or the leaver when the system
 did) and the organisation's teamleiders (without one: its other client professionals) are told.
-Nothing here refuses: the organisation always takes the work.
+The organisation takes the work only when someone there is still active to hold it: an
+organisation with nobody else active refuses the deactivation (as cases and the regie do).
 """
 
 from datetime import datetime
@@ -30,10 +31,11 @@ from ketenzicht.access.audited import actor_for
 from ketenzicht.audit.services import SYSTEM, Actor
 from ketenzicht.notify.services import Message, notify
 from ketenzicht.organisations.models import CLIENT_ROLES, Professional
+from ketenzicht.refusals import RefusalKind
 
 from . import household_plan
 from .accountability import accountability_link
-from .cases import team_leads
+from .cases import refuse, team_leads
 from .meetings import meeting_link
 from .models import Accountability, ActionHolder, HouseholdPlan, PlanAction, PlanMember, PlanStatus
 
@@ -68,6 +70,11 @@ def pass_plan_work_of_leaving(leaving: Professional, actor: Actor, by: Professio
         if plan.status == PlanStatus.CLOSED:
             continue
         told = _told(leaving) if told is None else told
+        if not told:
+            refuse("geen-collega-voor-acties", f"{leaving.display_name} kan niet worden gedeactiveerd: "
+                   f"niemand anders bij {leaving.organisation.name} kan de open acties in een "
+                   "gezinsplan overnemen. Voeg eerst een collega of teamleider toe.",
+                   kind=RefusalKind.CONFLICT)
         passed += _pass_in_plan(plan, leaving, by or leaving, actor, now, told)
     return passed
 

@@ -17,6 +17,7 @@ from ketenzicht.organisations.models import Organisation, Role
 from ketenzicht.organisations.tests.factories import ProfessionalFactory
 from ketenzicht.plans import accountability, household_plan
 from ketenzicht.plans.models import ActionHolder, HouseholdPlan, PlanAction, PlanMember
+from ketenzicht.refusals import Refused
 
 from .conftest import WEDNESDAY, acting, de_vries, professional
 from .plan_support import action_for, choose_regisseur, draft_plan, fill, involved, notices_of
@@ -154,3 +155,15 @@ def test_an_action_is_never_given_to_someone_who_has_left(emmen):
         household_plan.add_actions(*acting("cjg-demonden"), de_vries(), (household_plan.ActionInput(
             holder_kind="professional", what="Huisbezoek.", due_on=WEDNESDAY.date() + timedelta(days=7),
             professional=leaver),), now=WEDNESDAY)
+
+
+def test_a_leaver_whose_organisation_has_nobody_else_active_cannot_be_deactivated(plan):
+    """The JGZ's only professional holds an action: it would lie with an organisation nobody
+    carries it out for, so the deactivation is refused and the account stays active."""
+    action = action_for(plan, "jgz", what="Wegen en meten op het consultatiebureau")
+    with pytest.raises(Refused) as refused:
+        _deactivate("jgz")
+    assert refused.value.code == "geen-collega-voor-acties"
+    assert get_user_model().objects.get(username="jgz").is_active
+    action.refresh_from_db()
+    assert action.professional == professional("jgz")

@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ketenzicht.access.resident_search import MAX_REASON, SearchPurpose
 from ketenzicht.organisations.services import professional_for_user
 from ketenzicht.people.bsn import validate_bsn
+from ketenzicht.refusals import Refused
 
 from .guards import record_failed_login
 
@@ -27,6 +28,13 @@ INVALID_LOGIN = _(
     "De combinatie van gebruikersnaam, wachtwoord en code klopt niet. Let op: na herhaalde "
     "mislukte pogingen wordt uw account tijdelijk geblokkeerd."
 )
+
+
+def add_refusal(form: forms.Form, refusal: Refused) -> None:
+    """Show a service's refusal next to the field it concerns (the form's ``REFUSAL_FIELDS``
+    maps the service's field to the form's), or above the form."""
+    field = getattr(form, "REFUSAL_FIELDS", {}).get(refusal.field)
+    form.add_error(field if field in form.fields else None, refusal.message)
 
 
 class LoginForm(AuthenticationForm):

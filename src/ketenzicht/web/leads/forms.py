@@ -12,14 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from ketenzicht.leads.models import LeadKind
 from ketenzicht.leads.services import LeadChoice
 from ketenzicht.organisations.models import Professional
-from ketenzicht.refusals import Refused
 
 PROFESSIONAL, PARENTS = LeadKind.PROFESSIONAL.value, LeadKind.PARENTS.value
-
-
-def add_refusal(form: forms.Form, refusal: Refused) -> None:
-    field = getattr(form, "REFUSAL_FIELDS", {}).get(refusal.field)
-    form.add_error(field if field in form.fields else None, refusal.message)
 
 
 def candidates_label(professional: Professional) -> str:

@@ -20,10 +20,11 @@ from ketenzicht.leads import services as leads
 from ketenzicht.leads.models import AgreedVia
 from ketenzicht.refusals import Refused
 
+from ..forms import add_refusal
 from ..guards import professional_required, web_actor
 from ..responses import forbidden, not_found
 from .context import household_lead_view
-from .forms import DeclineForm, LeadChangeForm, add_refusal
+from .forms import DeclineForm, LeadChangeForm
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from ketenzicht.organisations.models import Professional
 from ketenzicht.plans.cases import CLOSING_BY_HAND
 from ketenzicht.plans.models import CloseReason
-from ketenzicht.refusals import Refused
 
 MAX_REASON = 1000
 MAX_EXPLANATION = 2000
@@ -84,7 +83,3 @@ class CloseForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-def add_refusal(form: forms.Form, refusal: Refused) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    field = getattr(form, "REFUSAL_FIELDS", {}).get(refusal.field)
-    form.add_error(field if field in form.fields else None, refusal.message)

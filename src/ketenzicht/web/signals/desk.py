@@ -38,9 +38,10 @@ from ketenzicht.signals.models import (
     RouteStatus,
 )
 
+from ..forms import add_refusal
 from ..guards import professional_required, web_actor
 from ..responses import forbidden, not_found
-from .desk_forms import AssessmentForm, ConclusionForm, HelpStartedForm, add_refusal
+from .desk_forms import AssessmentForm, ConclusionForm, HelpStartedForm
 
 PAGE_SIZE = 50
 LISTING_OBJECT = "loket-postvak"

@@ -11,7 +11,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ketenzicht.organisations.models import Organisation
-from ketenzicht.refusals import Refused
 from ketenzicht.signals.models import AssessmentOutcome, InvestigationConclusion
 
 #: The order in which the outcomes are offered: from keeping the work to letting it go.
@@ -114,7 +113,3 @@ class HelpStartedForm(forms.Form):
             organisations, _("— Uw eigen organisatie —"))
 
 
-def add_refusal(form: forms.Form, refusal: Refused) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    field = getattr(form, "REFUSAL_FIELDS", {}).get(refusal.field)
-    form.add_error(field if field in form.fields else None, refusal.message)

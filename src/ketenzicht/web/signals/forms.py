@@ -18,6 +18,8 @@ from ketenzicht.signals.decision_framework import QUESTIONS as FRAMEWORK_QUESTIO
 from ketenzicht.signals.models import ConsentBasis, ConsentGiver, Decision
 from ketenzicht.signals.services import MAX_FACTS, Consent
 
+from ..forms import add_refusal
+
 #: How many statements of others the form offers (kept apart from the facts).
 STATEMENT_ROWS = 3
 YES, NO, UNKNOWN = "ja", "nee", "onbekend"
@@ -25,10 +27,6 @@ YES_NO = [(YES, _("Ja")), (NO, _("Nee"))]
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
 
 
-def add_refusal(form: forms.Form, refusal: Refused) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    field = getattr(form, "REFUSAL_FIELDS", {}).get(refusal.field)
-    form.add_error(field if field in form.fields else None, refusal.message)
 
 
 def answer(value: str | None) -> bool | None:

@@ -55,6 +55,7 @@ from ketenzicht.signals.models import (
 )
 from ketenzicht.signals.routing import Proposal
 
+from ..forms import add_refusal
 from ..guards import professional_required, web_actor
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
@@ -69,7 +70,6 @@ from .forms import (
     ShareForm,
     SignalForm,
     WeighingForm,
-    add_refusal,
     answer,
 )
 

@@ -168,7 +168,3 @@ class ObjectionForm(forms.Form):
     REFUSAL_FIELDS = {"ontvangenOp": "ontvangen_op"}
 
 
-def add_refusal(form: forms.Form, refusal: RegistrationRefused) -> None:
-    """Show a service's refusal next to the field it concerns, or above the form."""
-    field = getattr(form, "REFUSAL_FIELDS", {}).get(refusal.field)
-    form.add_error(field if field in form.fields else None, refusal.message)

@@ -45,9 +45,9 @@ from ketenzicht.verwijsindex.services import (
     register,
 )
 
+from ..forms import add_refusal
 from ..guards import professional_required, role_required, web_actor
 from ..leads.forms import LeadChoiceForm
-from ..leads.forms import add_refusal as add_lead_refusal
 from ..person_param import person_from_uuid
 from ..responses import forbidden, not_found
 from .forms import (
@@ -56,7 +56,6 @@ from .forms import (
     ObjectionForm,
     PostponeForm,
     RegisterForm,
-    add_refusal,
 )
 
 PAGE_SIZE = 50
@@ -351,7 +350,7 @@ def match(request: HttpRequest, match_uuid: UUID) -> HttpResponse:
                 match_actions.record_coordinated(professional, actor, match_uuid,
                                                  choice=coordinated_form.choice())
             except Refused as refusal:
-                add_lead_refusal(coordinated_form, refusal)
+                add_refusal(coordinated_form, refusal)
             else:
                 messages.success(request, _("Vastgelegd wie de regie voert voor het gezin."))
                 return redirect("web:vir_match", match_uuid=match_uuid)

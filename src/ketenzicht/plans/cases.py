@@ -80,6 +80,13 @@ def team_leads(team_id: int) -> list[Professional]:
                                             user__is_active=True).order_by("id"))
 
 
+def has_caseload(professional: Professional | None) -> bool:
+    """A client professional of a team that holds cases: they see a caseload and record
+    applications."""
+    return (professional is not None and professional.works_with_clients
+            and holds_cases(professional.organisation))
+
+
 def team_lead(team: Organisation) -> Professional | None:
     """The teamleider who holds the team's unassigned cases (the longest-serving one)."""
     return next(iter(team_leads(team.pk)), None)

@@ -37,21 +37,16 @@ from ketenzicht.refusals import RefusalKind, Refused
 from ketenzicht.signals.models import Route
 from ketenzicht.verwijsindex.models import Match
 
+from ..forms import add_refusal
 from ..guards import professional_required, web_actor
 from ..household_members import member_rows
 from ..responses import forbidden, not_found
-from ..templatetags.caseload_nav import has_caseload
-from .caseload_forms import CloseForm, DeclineForm, HandOverForm, add_refusal
+from .caseload_forms import CloseForm, DeclineForm, HandOverForm
 
 PAGE_SIZE = 50
 #: How many of a teamleider's cases still to assign are shown above the caseload.
 TO_ASSIGN_SHOWN = 20
 LISTING_OBJECT = "casus-werkvoorraad"
-
-
-def may_see_caseload(professional: Professional) -> bool:
-    """A client professional of a team that holds cases (the navigation's "Werkvoorraad")."""
-    return has_caseload(professional)
 
 
 # --- The caseload -----------------------------------------------------------------------------
@@ -80,7 +75,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     """The team's open cases, the nearest deadline first, 50 a page; a teamleider's cases still to
     assign first. Every person a row names is a read of that person (audited)."""
     professional = request.professional
-    if not may_see_caseload(professional):
+    if not cases.has_caseload(professional):
         return forbidden(request)
     show = request.GET.get("toon", Show.ALL)
     show = show if show in Show.values else Show.ALL

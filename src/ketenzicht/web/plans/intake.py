@@ -35,11 +35,6 @@ from .intake_forms import ApplicationForm, IntakeForm, show_refusals
 STATE_REFUSALS = frozenset({RefusalKind.CONFLICT, RefusalKind.FORBIDDEN, RefusalKind.UNAVAILABLE})
 
 
-def may_record_applications(professional) -> bool:
-    """A client professional of a team that holds cases."""
-    return professional.works_with_clients and cases.holds_cases(professional.organisation)
-
-
 def refused_on_form(request: HttpRequest, form, refusal: Refused, savepoint) -> None:
     transaction.savepoint_commit(savepoint)  # keep the audit events the service wrote
     if refusal.kind in STATE_REFUSALS:
@@ -53,7 +48,7 @@ def refused_on_form(request: HttpRequest, form, refusal: Refused, savepoint) -> 
 def application_new(request: HttpRequest) -> HttpResponse:
     """Record a family's own application at the team: it opens or joins the household's case."""
     professional = request.professional
-    if not may_record_applications(professional):
+    if not cases.has_caseload(professional):
         return forbidden(request)
     questions = intake.current_questions(professional.organisation.municipality_id)
     prefilled = request.method == "POST" and request.POST.get("vooraf")

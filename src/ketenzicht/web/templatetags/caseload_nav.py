@@ -3,13 +3,7 @@ professional of a team that holds cases)."""
 
 from django import template
 
-from ketenzicht.organisations.models import Professional
-from ketenzicht.plans.cases import holds_cases
+from ketenzicht.plans.cases import has_caseload
 
 register = template.Library()
-
-
-@register.filter
-def has_caseload(professional: Professional | None) -> bool:
-    return (professional is not None and professional.works_with_clients
-            and holds_cases(professional.organisation))
+register.filter("has_caseload", has_caseload)

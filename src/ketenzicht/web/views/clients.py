@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,12 +27,11 @@ from ketenzicht.refusals import Refused
 from ketenzicht.signals.clients import end_client, is_client, may_register_clients, register_client
 from ketenzicht.verwijsindex.history import history_of, may_see_history
 
-from ..forms import BsnSearchForm, ResidentSearchForm
+from ..forms import BsnSearchForm, ResidentSearchForm, add_refusal
 from ..guards import professional_required, web_actor
 from ..household_members import member_rows
 from ..register import refresh_household
 from ..responses import forbidden, not_found
-from ..signals.forms import add_refusal
 from ..signals.views import person_buttons
 from ..verwijsindex.views import may_register
 from ..worklist import worklist_for
@@ -106,13 +105,8 @@ def resident_search(request: HttpRequest) -> HttpResponse:
 
 
 def _next_step_url(purpose: str) -> str:
-    """Where the found resident's BSN goes on (posted): the signal form, or the application
-    page of ``web.plans`` once it exists."""
-    name = "web:signal_new" if purpose == SearchPurpose.SIGNAL else "web:application_new"
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return ""
+    """Where the found resident's BSN goes on (posted): the signal form or the application page."""
+    return reverse("web:signal_new" if purpose == SearchPurpose.SIGNAL else "web:application_new")
 
 
 @require_http_methods(["GET", "POST"])

@@ -22,13 +22,14 @@ checks who may see it and is audited.
 """
 
 from datetime import date, datetime
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ketenzicht.audit.models import EventType
+from ketenzicht.audit.models import EventType, Outcome
 from ketenzicht.audit.services import SYSTEM, Actor, Subject, record_many
 from ketenzicht.leads import services as leads
 from ketenzicht.notify.services import Message, notify
@@ -57,7 +58,29 @@ def accountability_link(item: Accountability) -> str:
     return f"/aanspreken/{item.uuid}/"
 
 
-def _subjects(item: Accountability, detail: dict | None = None) -> list[Subject]:
+def open_call(professional: Professional, actor: Actor, call_uuid: UUID | str,
+              event_type: str) -> Accountability | None:
+    """The call to account for a page: the regisseur, the holder and (once escalated to them) the
+    teamleider and the regievoerder; every attempt audited per household member, and None — the
+    404 of a missing call — for an unknown call and for everyone else."""
+    item = (Accountability.objects.select_related(
+        "action__plan__household__district", "action__professional__user",
+        "action__professional__organisation", "action__organisation", "asked_by__user",
+        "asked_by__organisation", "answered_by__user")
+        .filter(uuid=call_uuid).first())
+    if item is None:
+        record_many(actor, event_type, [Subject(object_type=OBJECT, object_id=str(call_uuid))],
+                    outcome=Outcome.DENIED, purpose="geen grondslag")
+        return None
+    if not may_see(professional, item):
+        record_many(actor, event_type, call_subjects(item), outcome=Outcome.DENIED, purpose="geen grondslag")
+        return None
+    return item
+
+
+def call_subjects(item: Accountability, detail: dict | None = None) -> list[Subject]:
+    """One audit subject per current member of the household: each member's access report
+    shows the call."""
     household = item.action.plan.household
     return [Subject(client_pseudonym=str(m.person.uuid), object_type=OBJECT, object_id=str(item.uuid),
                     detail=detail or {}) for m in current_members(household)] or [
@@ -158,7 +181,7 @@ def call_to_account(professional: Professional, actor: Actor, action: PlanAction
     except IntegrityError:
         refuse("al-aangesproken", "Op deze actie loopt al een aanspreken dat nog niet is beantwoord.",
                kind=RefusalKind.CONFLICT)
-    record_many(actor, EventType.CREATE, _subjects(item, {"actie": str(action.uuid)}),
+    record_many(actor, EventType.CREATE, call_subjects(item, {"actie": str(action.uuid)}),
                 purpose="doorzettingsmacht: aangesproken")
     notify(_holder_people(action), Message(
         kind="aanspreken", title="De regisseur spreekt u aan op een actie",
@@ -186,7 +209,7 @@ def answer(professional: Professional, actor: Actor, item: Accountability, text:
     Accountability.objects.filter(pk=item.pk).update(answered_at=now, answered_by=professional,
                                                       answer=text.strip())
     item.refresh_from_db()
-    record_many(actor, EventType.UPDATE, _subjects(item), purpose="doorzettingsmacht: beantwoord")
+    record_many(actor, EventType.UPDATE, call_subjects(item), purpose="doorzettingsmacht: beantwoord")
     notify([regisseur(item) or item.asked_by], Message(
         kind="aanspreken", title="Antwoord op uw aanspreken", body="Een deelnemer aan een gezinsplan heeft "
         "geantwoord.", link=accountability_link(item), subject_key=f"{item.uuid}:beantwoord"))
@@ -266,7 +289,7 @@ def escalate_overdue(now: datetime | None = None, batch: int = BATCH) -> int:
             kind="aanspreken", title="Uw aanspreken is opgeschaald",
             body=f"Er kwam geen antwoord; het ligt nu {AccountabilityStage(stage).label.lower()}.",
             link=accountability_link(item), subject_key=f"{item.uuid}:{stage}:regisseur"))
-        record_many(SYSTEM, EventType.UPDATE, _subjects(item, {"stap": stage}),
+        record_many(SYSTEM, EventType.UPDATE, call_subjects(item, {"stap": stage}),
                     purpose="doorzettingsmacht: opgeschaald")
     return len(due)
 
@@ -285,5 +308,5 @@ def _no_director(item: Accountability, now: datetime) -> None:
              f"actieve regievoerder. Het aanspreken blijft {where}; de functioneel beheerder stelt een "
              "regievoerder in.",
         link=accountability_link(item), subject_key=f"{item.uuid}:geen-regievoerder"))
-    record_many(SYSTEM, EventType.UPDATE, _subjects(item, {"stap": item.stage, "regievoerder": "geen"}),
+    record_many(SYSTEM, EventType.UPDATE, call_subjects(item, {"stap": item.stage, "regievoerder": "geen"}),
                 purpose="doorzettingsmacht: geen regievoerder")

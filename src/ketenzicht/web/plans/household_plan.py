@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ketenzicht.access.audited import open_household
 from ketenzicht.audit.models import EventType, Outcome
-from ketenzicht.audit.services import Actor, Subject, record_many
+from ketenzicht.audit.services import Actor, record_many
 from ketenzicht.leads import services as leads
 from ketenzicht.organisations.models import CLIENT_ROLES, Organisation, Professional
 from ketenzicht.people.services import current_members
@@ -492,25 +492,12 @@ def accountability_page(request: HttpRequest, accountability_uuid: UUID) -> Http
     teamleider and the municipality's regievoerder; audited; a 404 for everyone else."""
     professional = request.professional
     actor = web_actor(request, professional)
-    item = (Accountability.objects.select_related(
-        "action__plan__household__district", "action__professional__user",
-        "action__professional__organisation",
-        "action__organisation", "asked_by__user", "asked_by__organisation", "answered_by__user")
-        .filter(uuid=accountability_uuid).first())
     posted = request.method == "POST"
+    item = accountability.open_call(professional, actor, accountability_uuid,
+                                    EventType.UPDATE if posted else EventType.READ)
     if item is None:
-        # Like every other opener: an unknown call is a denied attempt, audited.
-        record_many(actor, EventType.UPDATE if posted else EventType.READ, [
-            Subject(object_type=accountability.OBJECT, object_id=str(accountability_uuid))],
-            outcome=Outcome.DENIED, purpose="geen grondslag")
         return not_found(request)
-    subjects = [Subject(client_pseudonym=str(m.person.uuid), object_type=accountability.OBJECT,
-                        object_id=str(item.uuid)) for m in current_members(item.action.plan.household)] or [
-        Subject(object_type=accountability.OBJECT, object_id=str(item.uuid))]
-    if not accountability.may_see(professional, item):
-        record_many(actor, EventType.UPDATE if posted else EventType.READ, subjects,
-                    outcome=Outcome.DENIED, purpose="geen grondslag")
-        return not_found(request)
+    subjects = accountability.call_subjects(item)
     may_answer = item.answered_at is None and accountability.may_answer(professional, item)
     if posted and not may_answer:
         # Sees the call, may not answer it: a denied attempt to write, not a read.

@@ -54,7 +54,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from ketenzicht.access.models import AccessBasis, BasisKind
@@ -223,6 +223,19 @@ def _changed(plan: HouseholdPlan, professional: Professional, actor: Actor, summ
     record_many(actor, EventType.UPDATE, _subjects(plan, {"versie": plan.version}),
                 purpose=f"gezinsplan: {purpose}")
     return plan
+
+
+def overdue_actions(professional: Professional, today: date) -> QuerySet[PlanAction]:
+    """A member's own open actions past their date (the professional's own, or their
+    organisation's) in plans that are not closed; help that has started is not late, even before
+    it is done. One query, the earliest first."""
+    return (PlanAction.objects.filter(
+        Q(holder_kind=ActionHolder.PROFESSIONAL, professional=professional)
+        | Q(holder_kind=ActionHolder.ORGANISATION, organisation_id=professional.organisation_id),
+        done_on__isnull=True, due_on__lt=today, plan__members__organisation_id=professional.organisation_id,
+        plan__members__ended_at__isnull=True)
+        .exclude(plan__status=PlanStatus.CLOSED).exclude(is_help=True, help_started_on__isnull=False)
+        .select_related("plan__household").order_by("due_on", "id"))
 
 
 def holder_label(action: PlanAction) -> str:

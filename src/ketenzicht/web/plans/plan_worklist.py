@@ -1,7 +1,6 @@
 """The household plan's work on the worklist (``KETENZICHT_WORKLIST_PROVIDERS``).
 
-- a plan member's own overdue actions (a professional's own, or their organisation's; help that
-  has started is not late, even before it is done);
+- a plan member's own overdue actions (``household_plan.overdue_actions``);
 - calls to account (aanspreken) they must answer, and — for a teamleider — those escalated to them;
 - the municipality's regievoerder: calls escalated to them.
 
@@ -12,14 +11,12 @@ audited. Set-based: one query per kind of item.
 
 from collections.abc import Iterator
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ketenzicht.organisations.models import Professional
-from ketenzicht.plans import accountability
-from ketenzicht.plans.models import ActionHolder, PlanAction, PlanStatus
+from ketenzicht.plans import accountability, household_plan
 
 from ..worklist import WorklistItem
 
@@ -27,15 +24,8 @@ from ..worklist import WorklistItem
 def plan_work(professional: Professional) -> Iterator[WorklistItem]:
     if not professional.works_with_clients:
         return
-    today = timezone.localdate()
     kind = _("Gezinsplan")
-    overdue = (PlanAction.objects.filter(
-        Q(holder_kind=ActionHolder.PROFESSIONAL, professional=professional)
-        | Q(holder_kind=ActionHolder.ORGANISATION, organisation_id=professional.organisation_id),
-        done_on__isnull=True, due_on__lt=today, plan__members__organisation_id=professional.organisation_id,
-        plan__members__ended_at__isnull=True)
-        .exclude(plan__status=PlanStatus.CLOSED).exclude(is_help=True, help_started_on__isnull=False)
-        .select_related("plan__household").order_by("due_on", "id"))
+    overdue = household_plan.overdue_actions(professional, timezone.localdate())
     for action in overdue:
         yield WorklistItem(
             title=_("Actie te laat in het gezinsplan van huishouden %(name)s") % {

@@ -26,15 +26,14 @@ the other and either sees the account inactive (refused) or its handover or lead
 
 from datetime import datetime
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ketenzicht.access.audited import actor_for
 from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import SYSTEM, Actor
 from ketenzicht.notify.services import Message, notify
+from ketenzicht.organisations.accounts import lock_leaver_and_team_leads
 from ketenzicht.organisations.models import Professional, Role
 from ketenzicht.refusals import RefusalKind
 
@@ -47,14 +46,6 @@ LEFT_REASON = ("Het account van {name} is gedeactiveerd: de wissel van regisseur
                "aangenomen.")
 
 
-def _lock_accounts(leaving: Professional) -> None:
-    """Lock the accounts of the one who leaves and of their organisation's teamleiders, in one
-    order (the same as ``plans.cases``): two teamleiders leaving at once cannot each take the
-    other's regie, and a proposal to the one who leaves waits or is seen."""
-    list(get_user_model()._default_manager.select_for_update(of=("self",))
-         .filter(Q(pk=leaving.user_id) | Q(professional__organisation_id=leaving.organisation_id,
-                                         professional__role=Role.TEAM_LEAD))
-         .order_by("pk").values_list("pk", flat=True))
 
 
 def successor(leaving: Professional) -> Professional | None:
@@ -74,7 +65,7 @@ def hand_over_regie_of_leaving(leaving: Professional, actor: Actor, by: Professi
     code ``geen-teamleider-voor-regie``) while they carry a regie and their organisation has no
     other active teamleider."""
     now = now or timezone.now()
-    _lock_accounts(leaving)
+    lock_leaver_and_team_leads(leaving)
     # Changes to them first: one accepted at this moment has made them regisseur (moved below).
     _decline_changes_to(leaving, actor, now)
     carried = list(HouseholdLead.objects.select_for_update(of=("self",))

@@ -13,10 +13,11 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .events import professional_deactivated
-from .models import Professional
+from .models import Professional, Role
 
 #: Set on a user instance by ``deactivate`` or the admin: the professional who deactivates it.
 DEACTIVATED_BY = "_ketenzicht_deactivated_by"
@@ -26,8 +27,7 @@ DEACTIVATED_BY = "_ketenzicht_deactivated_by"
 def deactivate(professional: Professional, by: Professional | None = None) -> None:
     """Make the professional's account inactive; its work goes where the listening apps send it.
     Raises ``Refused`` (and changes nothing) when a listening app refuses."""
-    # Not locked here: the listening apps lock what they need in their own order (``plans`` the
-    # accounts of the one who leaves and of the team's teamleiders, by id).
+    # Not locked here: each listening app calls ``lock_leaver_and_team_leads`` first.
     user = get_user_model()._default_manager.get(pk=professional.user_id)
     if not user.is_active:
         return
@@ -50,3 +50,14 @@ def announce_deactivation(sender, instance: AbstractBaseUser, raw: bool = False,
     with transaction.atomic():
         professional_deactivated.send(sender=Professional, professional=professional,
                                       by=getattr(instance, DEACTIVATED_BY, None), now=now)
+
+
+def lock_leaver_and_team_leads(leaving: Professional) -> None:
+    """Lock the accounts of the one who leaves and of their organisation's teamleiders, in one
+    order (by id) for every app that listens: two teamleiders leaving at once cannot each hand
+    their work to the other, and a handover or proposal to the one who leaves (which locks that
+    account) waits or is seen."""
+    list(get_user_model()._default_manager.select_for_update(of=("self",))
+         .filter(Q(pk=leaving.user_id) | Q(professional__organisation_id=leaving.organisation_id,
+                                         professional__role=Role.TEAM_LEAD))
+         .order_by("pk").values_list("pk", flat=True))

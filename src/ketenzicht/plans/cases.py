@@ -28,6 +28,7 @@ from ketenzicht.access.services import end_basis, grant_basis
 from ketenzicht.audit.models import EventType
 from ketenzicht.audit.services import Actor, Subject, record_many
 from ketenzicht.notify.services import Message, notify
+from ketenzicht.organisations.accounts import lock_leaver_and_team_leads
 from ketenzicht.organisations.calendar import add_working_days
 from ketenzicht.organisations.models import Organisation, Professional, Role
 from ketenzicht.people.models import Household, Person
@@ -423,14 +424,6 @@ def close(case: Case, reason: str, explanation: str, actor: Actor, now: datetime
 LEFT_REASON = "Het account van {name} is gedeactiveerd: de overdracht kan niet meer worden aangenomen."
 
 
-def _lock_accounts(leaving: Professional) -> None:
-    """Lock the accounts of the one who leaves and of their team's teamleiders, in one order:
-    two teamleiders leaving at once cannot each hand their cases to the other, and a handover
-    to the one who leaves (``hand_over`` locks the receiver's account) waits or is seen."""
-    list(get_user_model()._default_manager.select_for_update(of=("self",))
-         .filter(Q(pk=leaving.user_id) | Q(professional__organisation_id=leaving.organisation_id,
-                                         professional__role=Role.TEAM_LEAD))
-         .order_by("pk").values_list("pk", flat=True))
 
 
 def _successor(team_id: int, leaving: Professional) -> Professional | None:
@@ -456,7 +449,7 @@ def return_cases_of_leaving(professional: Professional, actor: Actor, now: datet
     cases went back.
     """
     now = now or timezone.now()
-    _lock_accounts(professional)
+    lock_leaver_and_team_leads(professional)
     # Handovers to them first: one accepted at this moment has made its case theirs (below).
     _decline_handovers_to(professional, actor, now)
     held = list(Case.objects.select_for_update(of=("self",))
